@@ -1,0 +1,49 @@
+/* store.h - rows of every kind in the database, generic over kinds.
+ *
+ * The SQL for a kind is made once from its column table (kinds.h) and the
+ * statements are cached.  Values are canonical text (NULL when empty);
+ * integer columns are bound as integers.  Derived columns (search and sort
+ * keys of names) are computed here, so no caller forgets them. */
+#ifndef THEODOI_STORE_H
+#define THEODOI_STORE_H
+
+#include <stdint.h>
+
+#include "theodoi/db.h"
+#include "theodoi/kinds.h"
+
+/* Fetch the stored row whose key columns equal vals' key columns.
+ * 1 found (out[0..ncols) malloc'd, *batch the row's batch id or 0),
+ * 0 not found, -1 database error. */
+int store_row_get(td_db *db, const kind_def *k, char *const *vals, char **out,
+                  int64_t *batch);
+/* Insert or update the row (all columns) written by batch (0 = none). */
+int store_row_put(td_db *db, const kind_def *k, char *const *vals, int64_t batch);
+/* Delete the row with vals' key. */
+int store_row_delete(td_db *db, const kind_def *k, char *const *vals);
+void store_vals_free(const kind_def *k, char **vals);
+
+/* Serialise a row's values as one CSV line (for the audit trail), and back
+ * (vals gets k->ncols malloc'd values or NULLs).  0 ok. */
+char *store_vals_text(const kind_def *k, char *const *vals);
+int store_vals_parse(const kind_def *k, const char *text, char **vals);
+
+/* Append to the audit trail (batch 0: a UI edit, stamped now by this
+ * login; old_batch: the batch that had written the old row); returns the
+ * new row's id or -1. */
+int64_t store_audit(td_db *db, int64_t batch, const char *source,
+                    const kind_def *k, const char *key, const char *old_text,
+                    const char *new_text, int64_t old_batch);
+
+/* Iterate over every stored row of a kind, optionally one unit's and one
+ * period's (NULL = all), in key order, calling fn with canonical values.
+ * fn returns non-zero to stop.  TD_OK or TD_EDB. */
+typedef int (*store_row_fn)(void *ctx, char *const *vals);
+int store_rows_each(td_db *db, const kind_def *k, const char *unit,
+                    const char *period, store_row_fn fn, void *ctx);
+
+/* Meta values (scope of the database, its creator). NULL if unset. */
+char *store_meta_get(td_db *db, const char *key);
+int store_meta_set(td_db *db, const char *key, const char *value);
+
+#endif

@@ -1,0 +1,175 @@
+/* db.c - the SQLite connection, its settings, statements and transactions. */
+#include "config.h"
+
+#include "theodoi/db.h"
+#include "theodoi/util.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define STMT_SLOTS 256
+
+struct td_db {
+    sqlite3 *h;
+    int in_tx;
+    const char *sql[STMT_SLOTS];     /* cache key: the SQL text's address */
+    sqlite3_stmt *stmt[STMT_SLOTS];
+};
+
+int db_migrate(td_db *db, char **err);  /* schema.c */
+
+/* Collation "vi" is not used in the schema (keys are stored), but a
+ * scalar function lets ad-hoc SQL order like the program does. */
+
+/* Apply the connection settings every session needs. */
+static int db_settings(td_db *db, int readonly)
+{
+    sqlite3_busy_timeout(db->h, 10000);
+    if (db_exec(db, "PRAGMA foreign_keys=ON") != TD_OK)
+        return TD_EDB;
+    if (!readonly && db_exec(db, "PRAGMA journal_mode=WAL") != TD_OK)
+        return TD_EDB;
+    db_exec(db, "PRAGMA synchronous=NORMAL");
+    db_exec(db, "PRAGMA temp_store=MEMORY");
+    db_exec(db, "PRAGMA cache_size=-8000");
+    return TD_OK;
+}
+
+int db_open(const char *path, int flags, td_db **out, char **err)
+{
+    *out = NULL;
+    int oflags = SQLITE_OPEN_READWRITE;
+    if (flags & DB_OPEN_CREATE)
+        oflags |= SQLITE_OPEN_CREATE;
+    if (flags & DB_OPEN_READONLY)
+        oflags = SQLITE_OPEN_READONLY;
+    td_db *db = xcalloc(1, sizeof *db);
+    mode_t old = umask(0);
+    umask(old | 007);  /* never create a world-readable database */
+    int rc = sqlite3_open_v2(path, &db->h, oflags, NULL);
+    umask(old);
+    if (rc != SQLITE_OK) {
+        *err = xasprintf("%s: %s", path,
+                         db->h ? sqlite3_errmsg(db->h) : "cannot open");
+        db_close(&db);
+        return TD_EDB;
+    }
+    sqlite3_extended_result_codes(db->h, 1);
+    if (db_settings(db, flags & DB_OPEN_READONLY) != TD_OK ||
+        db_migrate(db, err) != TD_OK) {
+        if (!*err)
+            *err = xasprintf("%s: %s", path, sqlite3_errmsg(db->h));
+        db_close(&db);
+        return TD_EDB;
+    }
+    *out = db;
+    return TD_OK;
+}
+
+void db_close(td_db **pdb)
+{
+    td_db *db = *pdb;
+    if (!db)
+        return;
+    for (int i = 0; i < STMT_SLOTS; i++)
+        sqlite3_finalize(db->stmt[i]);
+    sqlite3_close_v2(db->h);
+    free(db);
+    *pdb = NULL;
+}
+
+sqlite3 *db_handle(td_db *db)
+{
+    return db->h;
+}
+
+/* Statements are cached by the address of their SQL text, which is a
+ * string literal or a string kept for the life of the program. */
+sqlite3_stmt *db_prep(td_db *db, const char *sql)
+{
+    uintptr_t k = (uintptr_t)sql;
+    unsigned i = (unsigned)((k >> 3) ^ (k >> 11)) % STMT_SLOTS;
+    for (unsigned probe = 0; probe < STMT_SLOTS; probe++, i = (i + 1) % STMT_SLOTS) {
+        if (db->sql[i] == sql) {
+            sqlite3_reset(db->stmt[i]);
+            sqlite3_clear_bindings(db->stmt[i]);
+            return db->stmt[i];
+        }
+        if (!db->sql[i]) {
+            if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT,
+                                   &db->stmt[i], NULL) != SQLITE_OK)
+                return NULL;
+            db->sql[i] = sql;
+            return db->stmt[i];
+        }
+    }
+    return NULL;
+}
+
+int db_exec(td_db *db, const char *sql)
+{
+    return sqlite3_exec(db->h, sql, NULL, NULL, NULL) == SQLITE_OK ? TD_OK : TD_EDB;
+}
+
+int db_begin(td_db *db)
+{
+    if (db_exec(db, "BEGIN IMMEDIATE") != TD_OK)
+        return TD_EDB;
+    db->in_tx = 1;
+    return TD_OK;
+}
+
+int db_commit(td_db *db)
+{
+    int rc = db_exec(db, "COMMIT");
+    if (rc == TD_OK)
+        db->in_tx = 0;
+    return rc;
+}
+
+int db_rollback(td_db *db)
+{
+    db->in_tx = 0;
+    return db_exec(db, "ROLLBACK");
+}
+
+int db_in_tx(td_db *db)
+{
+    return db->in_tx;
+}
+
+const char *db_error(td_db *db)
+{
+    return sqlite3_errmsg(db->h);
+}
+
+int db_user_version(td_db *db)
+{
+    sqlite3_stmt *st = db_prep(db, "PRAGMA user_version");
+    int v = -1;
+    if (st && sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int(st, 0);
+    if (st)
+        sqlite3_reset(st);
+    return v;
+}
+
+long db_data_version(td_db *db)
+{
+    sqlite3_stmt *st = db_prep(db, "PRAGMA data_version");
+    long v = -1;
+    if (st && sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int64(st, 0);
+    if (st)
+        sqlite3_reset(st);
+    return v;
+}
+
+int db_world_readable(const char *path)
+{
+    struct stat sb;
+    return stat(path, &sb) == 0 && (sb.st_mode & S_IROTH);
+}

@@ -1,0 +1,158 @@
+/* schema.c - the schema and its forward migrations.
+ *
+ * Each migration brings PRAGMA user_version from i to i+1 inside one
+ * transaction, so a file is never left half-upgraded.  Never edit a
+ * migration that has shipped: add the next one. */
+#include "config.h"
+
+#include "theodoi/db.h"
+#include "theodoi/util.h"
+
+#include <stdio.h>
+
+/* Version 1: units, the checklist template, training, roster, users,
+ * import batches and the audit trail.  Tables keyed by their natural key
+ * are WITHOUT ROWID (one B-tree each).  batch_id on a data row names the
+ * import that last wrote it (NULL after an edit in the UI). */
+static const char *const MIGRATION_1 =
+    "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;"
+    "CREATE TABLE units(code TEXT PRIMARY KEY, name TEXT NOT NULL,"
+    " kind TEXT NOT NULL, parent_code TEXT, name_fold TEXT NOT NULL,"
+    " name_key TEXT NOT NULL, updated_at TEXT, updated_by TEXT,"
+    " batch_id INTEGER) WITHOUT ROWID;"
+    "CREATE INDEX units_parent ON units(parent_code, name_key);"
+    "CREATE TABLE tasks(task_code TEXT PRIMARY KEY, title TEXT NOT NULL,"
+    " ord INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;"
+    "CREATE TABLE items(item_code TEXT PRIMARY KEY, task_code TEXT NOT NULL,"
+    " title TEXT NOT NULL, due TEXT NOT NULL DEFAULT '',"
+    " ord INTEGER NOT NULL DEFAULT 0, updated_at TEXT, updated_by TEXT,"
+    " batch_id INTEGER) WITHOUT ROWID;"
+    "CREATE TABLE groups(group_code TEXT PRIMARY KEY, title TEXT NOT NULL,"
+    " ord INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;"
+    "CREATE TABLE courses(course_code TEXT PRIMARY KEY, title TEXT NOT NULL,"
+    " updated_at TEXT, updated_by TEXT, batch_id INTEGER) WITHOUT ROWID;"
+    "CREATE TABLE holidays(date TEXT PRIMARY KEY, name TEXT NOT NULL DEFAULT '',"
+    " updated_at TEXT, updated_by TEXT, batch_id INTEGER) WITHOUT ROWID;"
+    "CREATE TABLE checklist(unit_code TEXT NOT NULL REFERENCES units(code),"
+    " item_code TEXT NOT NULL REFERENCES items(item_code),"
+    " period TEXT NOT NULL DEFAULT '', status TEXT NOT NULL,"
+    " done_on TEXT, quantity INTEGER, evidence TEXT, note TEXT,"
+    " updated_at TEXT NOT NULL, updated_by TEXT NOT NULL, batch_id INTEGER,"
+    " PRIMARY KEY(unit_code, item_code, period)) WITHOUT ROWID;"
+    "CREATE TABLE training(unit_code TEXT NOT NULL REFERENCES units(code),"
+    " period TEXT NOT NULL, group_code TEXT NOT NULL REFERENCES groups(group_code),"
+    " course_code TEXT NOT NULL REFERENCES courses(course_code),"
+    " population INTEGER, registered INTEGER, completed INTEGER,"
+    " confirmed INTEGER, updated_at TEXT NOT NULL, updated_by TEXT NOT NULL,"
+    " batch_id INTEGER,"
+    " PRIMARY KEY(unit_code, period, group_code, course_code)) WITHOUT ROWID;"
+    "CREATE TABLE targets(period TEXT NOT NULL, group_code TEXT NOT NULL,"
+    " course_code TEXT NOT NULL, target_pct REAL NOT NULL,"
+    " updated_at TEXT, updated_by TEXT, batch_id INTEGER,"
+    " PRIMARY KEY(period, group_code, course_code)) WITHOUT ROWID;"
+    "CREATE TABLE learners(unit_code TEXT NOT NULL, learner_id TEXT NOT NULL,"
+    " course_code TEXT NOT NULL, full_name TEXT NOT NULL,"
+    " birth_year INTEGER, gender TEXT NOT NULL DEFAULT '',"
+    " group_code TEXT NOT NULL, village TEXT NOT NULL DEFAULT '',"
+    " status TEXT NOT NULL, updated_at TEXT NOT NULL, updated_by TEXT NOT NULL,"
+    " batch_id INTEGER, name_key TEXT NOT NULL,"
+    " PRIMARY KEY(unit_code, learner_id, course_code)) WITHOUT ROWID;"
+    "CREATE INDEX learners_name ON learners(unit_code, name_key);"
+    /* Roster counts kept up to date by triggers, so that no screen or
+     * summary ever counts a million rows. */
+    "CREATE TABLE learner_counts(unit_code TEXT NOT NULL, group_code TEXT NOT NULL,"
+    " course_code TEXT NOT NULL, registered INTEGER NOT NULL,"
+    " completed INTEGER NOT NULL, confirmed INTEGER NOT NULL,"
+    " PRIMARY KEY(unit_code, group_code, course_code)) WITHOUT ROWID;"
+    "CREATE TRIGGER learners_ai AFTER INSERT ON learners BEGIN"
+    " INSERT INTO learner_counts VALUES(new.unit_code, new.group_code,"
+    "  new.course_code, 1, new.status IN ('completed','confirmed'),"
+    "  new.status = 'confirmed')"
+    " ON CONFLICT DO UPDATE SET registered = registered + 1,"
+    "  completed = completed + excluded.completed,"
+    "  confirmed = confirmed + excluded.confirmed; END;"
+    "CREATE TRIGGER learners_ad AFTER DELETE ON learners BEGIN"
+    " UPDATE learner_counts SET registered = registered - 1,"
+    "  completed = completed - (old.status IN ('completed','confirmed')),"
+    "  confirmed = confirmed - (old.status = 'confirmed')"
+    " WHERE unit_code = old.unit_code AND group_code = old.group_code"
+    "  AND course_code = old.course_code;"
+    " DELETE FROM learner_counts WHERE unit_code = old.unit_code"
+    "  AND group_code = old.group_code AND course_code = old.course_code"
+    "  AND registered <= 0; END;"
+    "CREATE TRIGGER learners_au AFTER UPDATE OF group_code, course_code, status"
+    " ON learners BEGIN"
+    " UPDATE learner_counts SET registered = registered - 1,"
+    "  completed = completed - (old.status IN ('completed','confirmed')),"
+    "  confirmed = confirmed - (old.status = 'confirmed')"
+    " WHERE unit_code = old.unit_code AND group_code = old.group_code"
+    "  AND course_code = old.course_code;"
+    " INSERT INTO learner_counts VALUES(new.unit_code, new.group_code,"
+    "  new.course_code, 1, new.status IN ('completed','confirmed'),"
+    "  new.status = 'confirmed')"
+    " ON CONFLICT DO UPDATE SET registered = registered + 1,"
+    "  completed = completed + excluded.completed,"
+    "  confirmed = confirmed + excluded.confirmed;"
+    " DELETE FROM learner_counts WHERE registered <= 0"
+    "  AND unit_code = old.unit_code; END;"
+    "CREATE TABLE users(login TEXT PRIMARY KEY, role TEXT NOT NULL,"
+    " unit_code TEXT, added_at TEXT NOT NULL, added_by TEXT NOT NULL) WITHOUT ROWID;"
+    "CREATE TABLE batches(id INTEGER PRIMARY KEY, at TEXT NOT NULL,"
+    " login TEXT NOT NULL, files TEXT NOT NULL, sha256 TEXT NOT NULL,"
+    " inserted INTEGER NOT NULL DEFAULT 0, updated INTEGER NOT NULL DEFAULT 0,"
+    " unchanged INTEGER NOT NULL DEFAULT 0, stale INTEGER NOT NULL DEFAULT 0,"
+    " first_audit INTEGER, last_audit INTEGER,"
+    " undone_at TEXT, undone_by TEXT);"
+    "CREATE INDEX batches_sha ON batches(sha256);"
+    "CREATE TABLE batch_files(batch_id INTEGER NOT NULL, file TEXT NOT NULL,"
+    " sha256 TEXT NOT NULL, kind TEXT NOT NULL, rows INTEGER NOT NULL);"
+    "CREATE INDEX batch_files_sha ON batch_files(sha256);"
+    /* The audit trail: every change, old -> new, as CSV-quoted value lists
+     * in the kind's column order.  Rows of an import carry its batch id
+     * (time and login are the batch's). */
+    "CREATE TABLE audit(id INTEGER PRIMARY KEY, batch_id INTEGER, at TEXT,"
+    " login TEXT, source TEXT NOT NULL, kind TEXT NOT NULL, key TEXT NOT NULL,"
+    " old TEXT, new TEXT, old_batch INTEGER);"
+    "CREATE INDEX audit_key ON audit(kind, key);";
+
+static const char *const MIGRATIONS[] = {MIGRATION_1};
+#define N_MIGRATIONS (int)(sizeof MIGRATIONS / sizeof MIGRATIONS[0])
+
+int db_schema_version(void)
+{
+    return N_MIGRATIONS;
+}
+
+/* Bring the file's schema up to this program's version, one migration
+ * per transaction.  A file newer than the program is refused. */
+int db_migrate(td_db *db, char **err)
+{
+    int v = db_user_version(db);
+    if (v < 0)
+        return TD_EDB;
+    if (v > N_MIGRATIONS) {
+        *err = xasprintf("database schema version %d is newer than this program's (%d)",
+                         v, N_MIGRATIONS);
+        return TD_EDB;
+    }
+    while (v < N_MIGRATIONS) {
+        if (db_begin(db) != TD_OK)
+            return TD_EDB;
+        if (db_user_version(db) != v) {     /* another process migrated */
+            db_rollback(db);
+            v = db_user_version(db);
+            continue;
+        }
+        char pragma[48];
+        snprintf(pragma, sizeof pragma, "PRAGMA user_version=%d", v + 1);
+        if (db_exec(db, MIGRATIONS[v]) != TD_OK || db_exec(db, pragma) != TD_OK) {
+            *err = xasprintf("schema migration %d failed: %s", v + 1, db_error(db));
+            db_rollback(db);
+            return TD_EDB;
+        }
+        if (db_commit(db) != TD_OK)
+            return TD_EDB;
+        v++;
+    }
+    return TD_OK;
+}

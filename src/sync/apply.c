@@ -1,0 +1,245 @@
+/* apply.c - write one row with its audit trail; derive roster counts. */
+#include "config.h"
+
+#include "theodoi/apply.h"
+#include "theodoi/codes.h"
+#include "theodoi/store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Touched roster keys "unit|group|course", a small open-addressing set. */
+static struct {
+    char **slot;
+    size_t cap, n;
+} touched;
+
+static unsigned long hash_str(const char *s)
+{
+    unsigned long h = 5381;
+    while (*s)
+        h = h * 33 + (unsigned char)*s++;
+    return h;
+}
+
+static void touch(const char *unit, const char *group, const char *course)
+{
+    if (!unit || !group || !course)
+        return;
+    if (touched.n * 2 >= touched.cap) {
+        size_t cap = touched.cap ? touched.cap * 2 : 64;
+        char **old = touched.slot;
+        size_t oldcap = touched.cap;
+        touched.slot = xcalloc(cap, sizeof *touched.slot);
+        touched.cap = cap;
+        touched.n = 0;
+        for (size_t i = 0; i < oldcap; i++)
+            if (old[i]) {
+                size_t j = hash_str(old[i]) % cap;
+                while (touched.slot[j])
+                    j = (j + 1) % cap;
+                touched.slot[j] = old[i];
+                touched.n++;
+            }
+        free(old);
+    }
+    char key[256];
+    snprintf(key, sizeof key, "%s|%s|%s", unit, group, course);
+    size_t j = hash_str(key) % touched.cap;
+    while (touched.slot[j]) {
+        if (strcmp(touched.slot[j], key) == 0)
+            return;
+        j = (j + 1) % touched.cap;
+    }
+    touched.slot[j] = xstrdup(key);
+    touched.n++;
+}
+
+void apply_forget(void)
+{
+    for (size_t i = 0; i < touched.cap; i++)
+        free(touched.slot[i]);
+    free(touched.slot);
+    memset(&touched, 0, sizeof touched);
+}
+
+/* Remember the roster keys a row of kind k touches. */
+static void note_roster(const kind_def *k, char *const *vals)
+{
+    if (k->id == KIND_LEARNERS)
+        touch(vals[0], vals[kind_col_index(k, "group_code")],
+              vals[kind_col_index(k, "course_code")]);
+    else if (k->id == KIND_TRAINING) {
+        char month[8];
+        int y, m, d;
+        day_to_ymd(day_today(), &y, &m, &d);
+        snprintf(month, sizeof month, "%04d-%02d", y, m);
+        if (vals[1] && strcmp(vals[1], month) == 0)
+            touch(vals[0], vals[2], vals[3]);
+    }
+}
+
+void apply_note(const kind_def *k, char *const *vals)
+{
+    note_roster(k, vals);
+}
+
+/* Decide what the incoming row does to the stored one. */
+static apply_result decide(const kind_def *k, char **vals, char **old,
+                           int64_t old_batch, int64_t batch, int newest_wins)
+{
+    if (kind_same_values(k, vals, old))
+        return AP_UNCHANGED;
+    int ts = kind_ts_col(k);
+    if (!newest_wins || ts < 0)
+        return AP_UPDATED;
+    const char *a = vals[ts] ? vals[ts] : "", *b = old[ts] ? old[ts] : "";
+    int cmp = strcmp(a, b);     /* canonical +07:00 text sorts by time */
+    if (cmp == 0 && batch && old_batch == batch)
+        return AP_CONFLICT;
+    return cmp > 0 ? AP_UPDATED : AP_STALE;
+}
+
+apply_result apply_row(td_db *db, const kind_def *k, char **vals, int64_t batch,
+                       const char *source, int newest_wins)
+{
+    char **old = xcalloc(k->ncols, sizeof *old);
+    int64_t old_batch = 0;
+    int found = store_row_get(db, k, vals, old, &old_batch);
+    apply_result r = AP_INSERTED;
+    if (found < 0)
+        r = AP_ERROR;
+    else if (found)
+        r = decide(k, vals, old, old_batch, batch, newest_wins);
+    if (r == AP_INSERTED || r == AP_UPDATED) {
+        char *key = kind_key(k, vals);
+        char *old_text = found ? store_vals_text(k, old) : NULL;
+        char *new_text = store_vals_text(k, vals);
+        if (store_row_put(db, k, vals, batch) != 0 ||
+            store_audit(db, batch, source, k, key, old_text, new_text, old_batch) < 0)
+            r = AP_ERROR;
+        free(key);
+        free(old_text);
+        free(new_text);
+        note_roster(k, vals);
+        if (found)
+            note_roster(k, old);
+    }
+    store_vals_free(k, old);
+    free(old);
+    return r;
+}
+
+/* Recompute one current-month training row from the roster. */
+static int derive_one(td_db *db, const char *keytext, const char *month,
+                      const char *now, const char *login, int64_t batch,
+                      const char *source)
+{
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s", keytext);
+    char *unit = strtok(buf, "|"), *group = strtok(NULL, "|"), *course = strtok(NULL, "|");
+    int64_t counts[3] = {0, 0, 0}, pop = -1;
+    if (!unit || !group || !course)
+        return 0;
+    if (store_learner_counts(db, unit, group, course, counts) < 0)
+        return -1;
+    int has_pop = store_latest_population(db, unit, group, course, month, &pop);
+    if (counts[0] == 0 && !has_pop)
+        return 0;   /* no roster and no training row: nothing to derive */
+    const kind_def *k = kind_get(KIND_TRAINING);
+    char *vals[10] = {0};
+    vals[0] = xstrdup(unit);
+    vals[1] = xstrdup(month);
+    vals[2] = xstrdup(group);
+    vals[3] = xstrdup(course);
+    vals[4] = pop >= 0 ? xasprintf("%lld", (long long)pop) : NULL;
+    for (int i = 0; i < 3; i++)
+        vals[5 + i] = xasprintf("%lld", (long long)counts[i]);
+    vals[8] = xstrdup(now);
+    vals[9] = xstrdup(login);
+    int rc = 0;
+    if (counts[0] > 0 && apply_row(db, k, vals, batch, source, 0) == AP_ERROR)
+        rc = -1;
+    store_vals_free(k, vals);
+    return rc;
+}
+
+int apply_derive(td_db *db, int64_t batch, const char *source, const char *login)
+{
+    char month[8], now[32];
+    int y, m, d;
+    day_to_ymd(day_today(), &y, &m, &d);
+    snprintf(month, sizeof month, "%04d-%02d", y, m);
+    ts_format(ts_now(), now);
+    /* take the set first: apply_row below would add to it again */
+    char **slot = touched.slot;
+    size_t cap = touched.cap;
+    memset(&touched, 0, sizeof touched);
+    int rc = 0;
+    for (size_t i = 0; i < cap; i++) {
+        if (slot[i] && rc == 0)
+            rc = derive_one(db, slot[i], month, now, login, batch, source);
+        free(slot[i]);
+    }
+    free(slot);
+    apply_forget();
+    return rc == 0 ? TD_OK : TD_EDB;
+}
+
+/* Stamp updated_at and updated_by of an edited row. */
+static void stamp(const kind_def *k, char **vals)
+{
+    int ts = kind_ts_col(k);
+    if (ts < 0)
+        return;
+    char now[32];
+    ts_format(ts_now(), now);
+    free(vals[ts]);
+    vals[ts] = xstrdup(now);
+    free(vals[ts + 1]);
+    vals[ts + 1] = xstrdup(td_login());
+}
+
+int apply_edit(td_db *db, const kind_def *k, char **vals)
+{
+    stamp(k, vals);
+    if (db_begin(db) != TD_OK)
+        return TD_EDB;
+    apply_result r = apply_row(db, k, vals, 0, "ui", 0);
+    if (r == AP_ERROR || apply_derive(db, 0, "ui", td_login()) != TD_OK) {
+        db_rollback(db);
+        apply_forget();
+        return TD_EDB;
+    }
+    return db_commit(db);
+}
+
+int apply_delete(td_db *db, const kind_def *k, char **vals)
+{
+    if (db_begin(db) != TD_OK)
+        return TD_EDB;
+    char **old = xcalloc(k->ncols, sizeof *old);
+    int64_t old_batch = 0;
+    int found = store_row_get(db, k, vals, old, &old_batch);
+    int rc = found < 0 ? TD_EDB : TD_OK;
+    if (found > 0) {
+        char *key = kind_key(k, vals), *old_text = store_vals_text(k, old);
+        if (store_row_delete(db, k, vals) != 0 ||
+            store_audit(db, 0, "ui", k, key, old_text, NULL, old_batch) < 0)
+            rc = TD_EDB;
+        note_roster(k, old);
+        free(key);
+        free(old_text);
+    }
+    store_vals_free(k, old);
+    free(old);
+    if (rc == TD_OK)
+        rc = apply_derive(db, 0, "ui", td_login());
+    if (rc != TD_OK) {
+        db_rollback(db);
+        apply_forget();
+        return rc;
+    }
+    return db_commit(db);
+}
