@@ -1,0 +1,1 @@
+## tests/fuzz/local.mk (included by Makefile.am)
