@@ -7,9 +7,31 @@
 #include "theodoi/sync.h"
 #include "theodoi/util.h"
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+static volatile int interrupted;
+
+/* Ctrl-C, a dropped SSH connection or kill: stop at the next row; the
+ * transaction is rolled back, so nothing of the run is written. */
+static void on_signal(int sig)
+{
+    (void)sig;
+    interrupted = 1;
+}
+
+static void catch_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+}
 
 /* Print what the run did (or would do), kind by kind, and its problems. */
 static void print_report(const import_report *rep, int dry_run, int rc)
@@ -43,7 +65,7 @@ static void print_report(const import_report *rep, int dry_run, int rc)
 
 int cmd_import(cmd_ctx *ctx, int argc, char **argv)
 {
-    import_opts o = {.login = td_login(), .max_problems = 50};
+    import_opts o = {.login = td_login(), .max_problems = 50, .cancel = &interrupted};
     int first = 1;
     for (; first < argc && argv[first][0] == '-' && argv[first][1]; first++) {
         if (!strcmp(argv[first], "--dry-run") || !strcmp(argv[first], "-n"))
@@ -66,6 +88,7 @@ int cmd_import(cmd_ctx *ctx, int argc, char **argv)
     o.scope_province = prov;
     o.scope_unit = su;
     import_report rep;
+    catch_signals();
     int rc = sync_import(db, argv + first, (size_t)(argc - first), &o, &rep);
     if (rc == TD_EDB && !rep.errors.n)
         cmd_error(_("database error: %s"), db_error(db));

@@ -30,6 +30,8 @@ typedef struct import_opts {
     /* Progress: called now and then with bytes read and total. */
     void (*progress)(void *ctx, long done, long total);
     void *progress_ctx;
+    /* Set (by a signal handler) to stop: the run is rolled back. */
+    volatile int *cancel;
 } import_opts;
 
 typedef struct import_counts {

@@ -212,6 +212,11 @@ static void import_file(run *r, in_file *f, csv_in *in)
     csv_rec rec;
     int rc;
     while ((rc = csv_in_next(in, &rec)) > 0) {
+        if (r->o->cancel && *r->o->cancel) {
+            problems_add(&r->rep->errors, f->path, rec.line, NULL, "%s",
+                         _("interrupted: nothing of this import was written"));
+            break;
+        }
         f->rows++;
         if (rec.n != k->ncols /* header width */) {
             problems_add(&r->rep->errors, f->path, rec.line, NULL,
