@@ -371,7 +371,11 @@ int sync_import(td_db *db, char *const *files, size_t nfiles,
     if (!rep->errors.count && !opts->dry_run)
         batch_files(&r, fs, nfiles);
     free(fs);
-    if (rep->errors.count || opts->dry_run) {
+    long changed = 0;
+    for (int k = 0; k < KIND__COUNT; k++)
+        changed += rep->by_kind[k].inserted + rep->by_kind[k].updated;
+    /* a run that changes nothing leaves no batch behind either */
+    if (rep->errors.count || opts->dry_run || changed == 0) {
         apply_forget();
         db_rollback(db);
         return rep->errors.count ? TD_EINPUT : TD_OK;
