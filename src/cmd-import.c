@@ -61,6 +61,8 @@ static void print_report(const import_report *rep, int dry_run, int rc)
     else if (rep->batch)
         printf(_("Batch %lld (undo with: theodoi undo %lld)\n"), (long long)rep->batch,
                (long long)rep->batch);
+    else
+        printf("%s", _("Nothing changed.\n"));
 }
 
 int cmd_import(cmd_ctx *ctx, int argc, char **argv)
