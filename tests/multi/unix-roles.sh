@@ -15,13 +15,21 @@ groupadd -f theodoi-test
 for u in $users; do useradd -M -N -g theodoi-test -s /bin/sh "$u"; done
 chgrp theodoi-test "$dir"; chmod 2770 "$dir"
 export THEODOI_TODAY=2026-11-22 THEODOI_NOW=2026-11-22T10:00:00+07:00
+# the other logins may not be able to reach the build tree (a clone under
+# /root): give them a copy of the program and its data
+mkdir "$dir/bin"; cp "$T" "$dir/bin/theodoi"; cp -r "${top_srcdir:-.}/share" "$dir/share"
+chmod -R a+rX "$dir/bin" "$dir/share"
+T=$dir/bin/theodoi
+export THEODOI_SHARE=$dir/share THEODOI_LANG=${THEODOI_LANG:-en}
 db=$dir/city.db
 "$T" --db "$db" init --province 31 >/dev/null
 chgrp theodoi-test "$db"* ; chmod 660 "$db"*
 [ "$(stat -c %a "$db")" = 660 ] || { echo "FAIL: mode"; exit 1; }
 "$T" --db "$db" user add "tdcity$$" --role city >/dev/null
 "$T" --db "$db" user add "tdxa$$" --role commune --unit 10532 >/dev/null
-as() { local u=$1; shift; runuser -u "$u" -- env THEODOI_TODAY=$THEODOI_TODAY THEODOI_NOW=$THEODOI_NOW "$T" --db "$db" "$@"; }
+as() { local u=$1; shift; runuser -u "$u" -- env THEODOI_TODAY=$THEODOI_TODAY \
+    THEODOI_NOW=$THEODOI_NOW THEODOI_SHARE=$THEODOI_SHARE THEODOI_LANG=$THEODOI_LANG \
+    ASAN_OPTIONS=${ASAN_OPTIONS:-} "$T" --db "$db" "$@"; }
 hdr=unit_code,item_code,period,status,done_on,quantity,evidence,note,updated_at,updated_by
 printf '%s\n10532,NV1.1,,done,2025-08-20,,Số 12/KH-UBND,,,\n' $hdr > "$dir/own.csv"
 printf '%s\n10525,NV1.1,,done,2025-08-20,,Số 9/KH-UBND,,,\n' $hdr > "$dir/other.csv"
