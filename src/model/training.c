@@ -1,0 +1,408 @@
+/* training.c (model) - a commune's training table for a month, direct
+ * entry of its counts, the confirmed-% trend and its sparkline. */
+#include "config.h"
+
+#include "theodoi/apply.h"
+#include "theodoi/codes.h"
+#include "theodoi/i18n.h"
+#include "theodoi/status.h"
+#include "theodoi/store.h"
+#include "theodoi/text.h"
+#include "theodoi/training.h"
+#include "theodoi/users.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- months ---------------------------------------------------------- */
+
+void training_month_now(char out[8])
+{
+    int y, m, d;
+    day_to_ymd(day_today(), &y, &m, &d);
+    snprintf(out, 8, "%04d-%02d", y, m);
+}
+
+/* Month as a count of months since year 0 (-1 when not YYYY-MM). */
+static int month_index(const char *month)
+{
+    int y, m;
+    if (!month || strlen(month) != 7 || month[4] != '-' ||
+        period_parse_month(month, &y, &m) != 0)
+        return -1;
+    return y * 12 + m - 1;
+}
+
+int training_month_add(const char *month, int delta, char out[8])
+{
+    int i = month_index(month);
+    if (i < 0 || i + delta < 0)
+        return -1;
+    i += delta;
+    snprintf(out, 8, "%04d-%02d", i / 12 % 10000, i % 12 + 1);
+    return 0;
+}
+
+/* ---- shared by the edits --------------------------------------------- */
+
+int training_may_write(td_db *db, const char *unit, char **err)
+{
+    role_kind role = ROLE_NONE;
+    char *own = NULL;
+    if (store_user_get(db, td_login(), &role, &own) != TD_OK)
+        return TD_EDB;
+    int ok = role_may_write(role, own, unit, 0);
+    free(own);
+    if (ok)
+        return TD_OK;
+    *err = role == ROLE_NONE
+        ? xasprintf(_("your login (%s) has no role in this database, so it may only read"),
+                    td_login())
+        : xasprintf(_("your login (%s) may not edit the rows of unit %s"), td_login(), unit);
+    return TD_EINPUT;
+}
+
+static int lk_unit(void *db, const char *c) { return store_code_exists(db, CODE_UNIT, c, NULL) == 1; }
+static int lk_item(void *db, const char *c, int *y) { return store_code_exists(db, CODE_ITEM, c, y) == 1; }
+static int lk_group(void *db, const char *c) { return store_code_exists(db, CODE_GROUP, c, NULL) == 1; }
+static int lk_course(void *db, const char *c) { return store_code_exists(db, CODE_COURSE, c, NULL) == 1; }
+
+void training_lookup_init(kind_lookup *lk, td_db *db)
+{
+    *lk = (kind_lookup){db, lk_unit, lk_item, lk_group, lk_course, day_today(), ts_now()};
+}
+
+int training_validate_row(const kind_def *k, char *const *cells,
+                          const kind_lookup *lk, char **vals, char **err)
+{
+    problems p;
+    problems_init(&p, 20);
+    for (size_t i = 0; i < k->ncols; i++) {
+        char *msg = NULL, *cell = cells[i] ? text_nfc(cells[i]) : NULL;
+        if (cells[i] && !cell)
+            problems_add(&p, NULL, 0, k->cols[i].name, "%s", _("not valid UTF-8 text"));
+        else if (kind_value(&k->cols[i], cell, lk, &vals[i], &msg) != 0) {
+            problems_add(&p, NULL, 0, k->cols[i].name, "%s", msg);
+            free(msg);
+        }
+        free(cell);
+    }
+    if (p.count == 0)
+        kind_row_rules(k, vals, lk, NULL, 0, &p);
+    int rc = p.count ? TD_EINPUT : TD_OK;
+    if (rc != TD_OK) {
+        strbuf b = {0};
+        for (size_t i = 0; i < p.n; i++)
+            sb_addf(&b, "%s%s", i ? "\n" : "", p.msg[i]);
+        *err = b.s;
+    }
+    problems_free(&p);
+    return rc;
+}
+
+/* ---- the table ------------------------------------------------------- */
+
+typedef struct table_ctx {
+    tr_table *t;
+    size_t cap;
+    int current;            /* the month asked for is the current month */
+} table_ctx;
+
+/* Percentages of a row from its counts. */
+static void row_pct(tr_row *r)
+{
+    long long pop = r->population, conf = r->confirmed;
+    r->pct_permille = pop > 0 && conf >= 0 ? pct_format(conf, pop, r->pct, sizeof r->pct) : -1;
+    if (r->pct_permille < 0)
+        r->pct[0] = '\0';
+}
+
+static int add_raw(void *ctx, const tr_raw *raw)
+{
+    table_ctx *c = ctx;
+    tr_table *t = c->t;
+    if (t->n == c->cap) {
+        c->cap = c->cap ? c->cap * 2 : 8;
+        t->rows = xrealloc(t->rows, c->cap * sizeof *t->rows);
+    }
+    tr_row *r = &t->rows[t->n++];
+    memset(r, 0, sizeof *r);
+    snprintf(r->group, sizeof r->group, "%s", raw->group);
+    snprintf(r->course, sizeof r->course, "%s", raw->course);
+    r->group_title = xstrdup(raw->group_title);
+    r->course_title = xstrdup(raw->course_title);
+    snprintf(r->period, sizeof r->period, "%s", raw->period ? raw->period : "");
+    r->population = raw->population;
+    r->registered = raw->registered;
+    r->completed = raw->completed;
+    r->confirmed = raw->confirmed;
+    r->target_pct = raw->target_pct;
+    r->from_roster = raw->from_roster;
+    r->locked = raw->from_roster && c->current;
+    snprintf(r->updated_at, sizeof r->updated_at, "%s", raw->updated_at ? raw->updated_at : "");
+    snprintf(r->updated_by, sizeof r->updated_by, "%s", raw->updated_by ? raw->updated_by : "");
+    row_pct(r);
+    return 0;
+}
+
+/* Add a count to a total (-1 stays -1 until a value comes). */
+static void add_count(int64_t *sum, int64_t v)
+{
+    if (v >= 0)
+        *sum = (*sum < 0 ? 0 : *sum) + v;
+}
+
+static void table_totals(tr_table *t)
+{
+    tr_row *s = &t->total;
+    memset(s, 0, sizeof *s);
+    s->population = s->registered = s->completed = s->confirmed = -1;
+    s->target_pct = -1;
+    snprintf(s->period, sizeof s->period, "%s", t->shown);
+    for (size_t i = 0; i < t->n; i++) {
+        add_count(&s->population, t->rows[i].population);
+        add_count(&s->registered, t->rows[i].registered);
+        add_count(&s->completed, t->rows[i].completed);
+        add_count(&s->confirmed, t->rows[i].confirmed);
+        s->from_roster |= t->rows[i].from_roster;
+    }
+    row_pct(s);
+}
+
+int training_table_load(td_db *db, const char *unit, const char *month, tr_table *out)
+{
+    memset(out, 0, sizeof *out);
+    char now[8], prev[8];
+    training_month_now(now);
+    if (!month)
+        month = now;
+    if (month_index(month) < 0)
+        return TD_EINPUT;
+    snprintf(out->unit, sizeof out->unit, "%s", unit);
+    snprintf(out->month, sizeof out->month, "%s", month);
+    if (store_training_prev_month(db, unit, month, prev) != TD_OK)
+        return TD_EDB;
+    char year[5];
+    snprintf(year, sizeof year, "%.4s", month);
+    table_ctx c = {.t = out, .current = strcmp(month, now) == 0};
+    if (store_training_table(db, unit, month, prev, year, add_raw, &c) != TD_OK) {
+        training_table_free(out);
+        return TD_EDB;
+    }
+    int has_month = 0;
+    for (size_t i = 0; i < out->n; i++)
+        has_month |= strcmp(out->rows[i].period, month) == 0;
+    snprintf(out->shown, sizeof out->shown, "%s", has_month ? month : prev);
+    out->carried = !has_month && prev[0];
+    table_totals(out);
+    return TD_OK;
+}
+
+void training_table_free(tr_table *t)
+{
+    for (size_t i = 0; i < t->n; i++) {
+        free(t->rows[i].group_title);
+        free(t->rows[i].course_title);
+    }
+    free(t->rows);
+    memset(t, 0, sizeof *t);
+}
+
+/* ---- direct entry ---------------------------------------------------- */
+
+static char *count_cell(int64_t v)
+{
+    return v >= 0 || v < -1 ? xasprintf("%lld", (long long)v) : NULL;
+}
+
+/* A row derived from the roster takes only the population: the counts
+ * typed must be -1 (keep) or the derived ones, which are filled in. */
+static int roster_counts(td_db *db, const char *unit, const char *group,
+                         const char *course, int64_t in[3], char **err)
+{
+    static const char *const names[] = {"registered", "completed", "confirmed"};
+    int64_t derived[3];
+    int has = store_learner_counts(db, unit, group, course, derived);
+    if (has < 0)
+        return TD_EDB;
+    if (!has)
+        return TD_OK;
+    for (int i = 0; i < 3; i++) {
+        if (in[i] != -1 && in[i] != derived[i]) {
+            *err = xasprintf(_("%s: counted from the roster of learners (%lld); "
+                               "edit the roster instead"),
+                             names[i], (long long)derived[i]);
+            return TD_EINPUT;
+        }
+        in[i] = derived[i];
+    }
+    return TD_OK;
+}
+
+int training_set_counts(td_db *db, const char *unit, const char *month,
+                        const char *group, const char *course, int64_t pop,
+                        int64_t reg, int64_t comp, int64_t conf, char **err)
+{
+    *err = NULL;
+    char now[8];
+    training_month_now(now);
+    int64_t counts[3] = {reg, comp, conf};
+    int rc = training_may_write(db, unit, err);
+    if (rc == TD_OK && month && strcmp(month, now) == 0)
+        rc = roster_counts(db, unit, group, course, counts, err);
+    if (rc != TD_OK)
+        return rc;
+    const kind_def *k = kind_get(KIND_TRAINING);
+    char *cells[10] = {(char *)unit, (char *)month, (char *)group, (char *)course,
+                       count_cell(pop), count_cell(counts[0]), count_cell(counts[1]),
+                       count_cell(counts[2]), NULL, NULL};
+    char *vals[10] = {0};
+    kind_lookup lk;
+    training_lookup_init(&lk, db);
+    rc = training_validate_row(k, cells, &lk, vals, err);
+    if (rc == TD_OK && (rc = apply_edit(db, k, vals)) != TD_OK)
+        *err = xasprintf(_("database error: %s"), db_error(db));
+    for (int i = 4; i < 8; i++)
+        free(cells[i]);
+    store_vals_free(k, vals);
+    return rc;
+}
+
+/* ---- trends ---------------------------------------------------------- */
+
+/* Monthly sums over the window; with carry, each unit's latest month
+ * stands in for the months it has not reported yet. */
+typedef struct trend_ctx {
+    int first, n, carry;
+    int64_t *pop, *conf;
+    char *has;
+    char unit[8];
+    int next;               /* the unit's first window month not filled */
+    int64_t last_pop, last_conf;
+    int last_has;
+} trend_ctx;
+
+static void trend_put(trend_ctx *c, int i, int64_t pop, int64_t conf)
+{
+    if (pop > 0)
+        c->pop[i] += pop;
+    if (conf > 0)
+        c->conf[i] += conf;
+    c->has[i] = 1;
+}
+
+/* Fill the unit's window months before `upto` with its latest values. */
+static void trend_fill(trend_ctx *c, int upto)
+{
+    for (; c->carry && c->last_has && c->next < upto && c->next < c->n; c->next++)
+        trend_put(c, c->next, c->last_pop, c->last_conf);
+    if (c->next < upto)
+        c->next = upto;
+}
+
+static int trend_row(void *ctx, const char *unit, const char *month, int64_t pop,
+                     int64_t conf)
+{
+    trend_ctx *c = ctx;
+    if (strcmp(unit, c->unit) != 0) {
+        trend_fill(c, c->n);
+        snprintf(c->unit, sizeof c->unit, "%s", unit);
+        c->next = 0;
+        c->last_has = 0;
+    }
+    int i = month_index(month) - c->first;
+    if (i >= c->n)
+        return 0;
+    trend_fill(c, i < 0 ? 0 : i);
+    if (i >= 0) {
+        trend_put(c, i, pop, conf);
+        c->next = i + 1;
+    }
+    c->last_pop = pop;
+    c->last_conf = conf;
+    c->last_has = 1;
+    return 0;
+}
+
+int training_trend(td_db *db, const char *unit, const char *last_month, int n,
+                   double *pct)
+{
+    char now[8], first[8];
+    training_month_now(now);
+    if (!last_month)
+        last_month = now;
+    if (n <= 0 || training_month_add(last_month, -(n - 1), first) != 0)
+        return TD_EINPUT;
+    trend_ctx c = {.first = month_index(first), .n = n,
+                   .carry = !unit || strlen(unit) == 2};
+    c.pop = xcalloc((size_t)n, sizeof *c.pop);
+    c.conf = xcalloc((size_t)n, sizeof *c.conf);
+    c.has = xcalloc((size_t)n, 1);
+    int rc = store_training_sums(db, unit, first, last_month, trend_row, &c);
+    trend_fill(&c, n);
+    for (int i = 0; i < n; i++) {
+        int pm = c.has[i] ? pct_format(c.conf[i], c.pop[i], NULL, 0) : -1;
+        pct[i] = pm < 0 ? -1 : pm / 10.0;
+    }
+    free(c.pop);
+    free(c.conf);
+    free(c.has);
+    return rc;
+}
+
+char *training_sparkline(const double *pct, int n, int utf8)
+{
+    static const char *const blocks[] = {"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
+    static const char ascii[] = " .:-=+*#";
+    strbuf b = {0};
+    sb_add(&b, "");
+    for (int i = 0; i < n; i++) {
+        if (pct[i] < 0) {
+            sb_add(&b, " ");
+            continue;
+        }
+        int level = (int)(pct[i] * 8 / 100);
+        level = level < 0 ? 0 : level > 7 ? 7 : level;
+        if (utf8)
+            sb_add(&b, blocks[level]);
+        else
+            sb_addn(&b, &ascii[level], 1);
+    }
+    return b.s;
+}
+
+/* ---- choices --------------------------------------------------------- */
+
+typedef struct choice_ctx {
+    tr_choice *list;
+    size_t n, cap;
+} choice_ctx;
+
+static int add_choice(void *ctx, const char *code, const char *title)
+{
+    choice_ctx *c = ctx;
+    if (c->n == c->cap) {
+        c->cap = c->cap ? c->cap * 2 : 8;
+        c->list = xrealloc(c->list, c->cap * sizeof *c->list);
+    }
+    snprintf(c->list[c->n].code, sizeof c->list[c->n].code, "%s", code);
+    c->list[c->n++].title = xstrdup(title ? title : code);
+    return 0;
+}
+
+int training_choices(td_db *db, tr_choice_kind which, tr_choice **out, size_t *n)
+{
+    choice_ctx c = {0};
+    int rc = store_training_choices(db, which, add_choice, &c);
+    *out = c.list;
+    *n = c.n;
+    return rc;
+}
+
+void training_choices_free(tr_choice **list, size_t n)
+{
+    for (size_t i = 0; *list && i < n; i++)
+        free((*list)[i].title);
+    xfree(list);
+}
