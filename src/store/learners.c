@@ -1,0 +1,555 @@
+/* learners.c - the roster of a commune: keyset pages in Vietnamese name
+ * order, filters and a diacritic-blind search, counts, and the edits of
+ * the roster screen (checked as an import checks, written through
+ * apply_row / apply_edit / apply_delete so that every change is audited
+ * and the current month's counts follow).
+ *
+ * The search folds each candidate name in C (a SQL function registered on
+ * the connection) instead of storing a folded column: paging by name
+ * already walks the learners_name index, a page stops after `limit`
+ * matches, and folding 100k names costs tens of milliseconds (see the
+ * report in tests/unit/test_training.c), less than a schema migration and
+ * a second copy of every name would. */
+#include "config.h"
+
+#include "theodoi/apply.h"
+#include "theodoi/i18n.h"
+#include "theodoi/learners.h"
+#include "theodoi/store.h"
+#include "theodoi/text.h"
+#include "theodoi/training.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- the search function --------------------------------------------- */
+
+/* td_fold_has(name, folded_needle): 1 when the folded name holds the
+ * needle (already folded by the caller, once per query). */
+static void fold_has(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    const char *hay = (const char *)sqlite3_value_text(argv[0]);
+    const char *needle = (const char *)sqlite3_value_text(argv[1]);
+    if (!hay || !needle) {
+        sqlite3_result_int(cx, needle == NULL);
+        return;
+    }
+    char *f = text_fold(hay);
+    sqlite3_result_int(cx, f && strstr(f, needle) != NULL);
+    free(f);
+}
+
+/* A cached statement; the first use on a connection registers the search
+ * function (the statement cannot be prepared without it). */
+static sqlite3_stmt *prep(td_db *db, const char *sql)
+{
+    sqlite3_stmt *st = db_prep(db, sql);
+    if (!st && sqlite3_create_function_v2(db_handle(db), "td_fold_has", 2,
+                                          SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+                                          fold_has, NULL, NULL, NULL) == SQLITE_OK)
+        st = db_prep(db, sql);
+    return st;
+}
+
+/* ---- pages ------------------------------------------------------------ */
+
+#define COLS \
+    "SELECT unit_code, learner_id, course_code, full_name, birth_year, gender," \
+    " group_code, village, status, updated_at, updated_by, name_key FROM learners"
+/* ?1 unit, ?2 village, ?3 group, ?4 course, ?5 status, ?6 folded search */
+#define FILTER \
+    " WHERE unit_code = ?1 AND (?2 IS NULL OR village = ?2)" \
+    " AND (?3 IS NULL OR group_code = ?3) AND (?4 IS NULL OR course_code = ?4)" \
+    " AND (?5 IS NULL OR status = ?5) AND (?6 IS NULL OR td_fold_has(full_name, ?6))"
+#define KEY "(name_key, learner_id, course_code)"
+#define POS "(?7, ?8, ?9)"
+#define ASC " ORDER BY name_key, learner_id, course_code LIMIT ?10"
+#define DESC " ORDER BY name_key DESC, learner_id DESC, course_code DESC LIMIT ?10"
+
+static const char PAGE_FIRST[] = COLS FILTER ASC;
+static const char PAGE_AFTER[] = COLS FILTER " AND " KEY " > " POS ASC;
+static const char PAGE_FROM[] = COLS FILTER " AND " KEY " >= " POS ASC;
+static const char PAGE_BEFORE[] = COLS FILTER " AND " KEY " < " POS DESC;
+static const char PAGE_LAST[] = COLS FILTER DESC;
+static const char COUNT_ALL[] = "SELECT count(*) FROM learners" FILTER;
+static const char COUNT_BEFORE[] = "SELECT count(*) FROM learners" FILTER " AND " KEY " < " POS;
+
+void learner_clear(learner *l)
+{
+    free(l->full_name);
+    free(l->village);
+    free(l->name_key);
+    memset(l, 0, sizeof *l);
+}
+
+learner_pos learner_pos_of(const learner *l)
+{
+    return (learner_pos){l->name_key, l->id, l->course};
+}
+
+static void bind_opt(sqlite3_stmt *st, int i, const char *v)
+{
+    if (v && *v)
+        sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+}
+
+/* Bind the filter (?1..?6) and, when given, the position (?7..?9). */
+static void bind_filter(sqlite3_stmt *st, const learner_filter *f, const learner_pos *p)
+{
+    sqlite3_bind_text(st, 1, f->unit, -1, SQLITE_TRANSIENT);
+    bind_opt(st, 2, f->village);
+    bind_opt(st, 3, f->group);
+    bind_opt(st, 4, f->course);
+    if (f->status >= 0 && f->status < LS__COUNT)
+        sqlite3_bind_text(st, 5, lstatus_code((learner_status)f->status), -1, SQLITE_STATIC);
+    char *needle = f->search ? text_fold(f->search) : NULL;
+    if (needle && *needle)
+        sqlite3_bind_text(st, 6, needle, -1, SQLITE_TRANSIENT);
+    free(needle);
+    if (p) {
+        sqlite3_bind_text(st, 7, p->name_key ? p->name_key : "", -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 8, p->id ? p->id : "", -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 9, p->course ? p->course : "", -1, SQLITE_TRANSIENT);
+    }
+}
+
+static void copy_text(char *dst, size_t size, sqlite3_stmt *st, int i)
+{
+    const char *t = (const char *)sqlite3_column_text(st, i);
+    snprintf(dst, size, "%s", t ? t : "");
+}
+
+static char *dup_text(sqlite3_stmt *st, int i)
+{
+    const char *t = (const char *)sqlite3_column_text(st, i);
+    return xstrdup(t ? t : "");
+}
+
+/* Fill l from a row of COLS. */
+static void read_learner(sqlite3_stmt *st, learner *l)
+{
+    memset(l, 0, sizeof *l);
+    copy_text(l->unit, sizeof l->unit, st, 0);
+    copy_text(l->id, sizeof l->id, st, 1);
+    copy_text(l->course, sizeof l->course, st, 2);
+    l->full_name = dup_text(st, 3);
+    l->birth_year = sqlite3_column_int(st, 4);
+    copy_text(l->gender, sizeof l->gender, st, 5);
+    copy_text(l->group, sizeof l->group, st, 6);
+    l->village = dup_text(st, 7);
+    if (lstatus_parse((const char *)sqlite3_column_text(st, 8), &l->status) != 0)
+        l->status = LS_REGISTERED;
+    copy_text(l->updated_at, sizeof l->updated_at, st, 9);
+    copy_text(l->updated_by, sizeof l->updated_by, st, 10);
+    l->name_key = dup_text(st, 11);
+}
+
+/* Run one page statement; rows come in statement order.  *more: a row
+ * beyond limit exists. */
+static int run_page(td_db *db, const char *sql, const learner_filter *f,
+                    const learner_pos *pos, size_t limit, learner_page *out, int *more)
+{
+    sqlite3_stmt *st = prep(db, sql);
+    if (!st)
+        return TD_EDB;
+    bind_filter(st, f, pos);
+    sqlite3_bind_int64(st, 10, (sqlite3_int64)limit + 1);
+    out->rows = xcalloc(limit + 1, sizeof *out->rows);
+    out->n = 0;
+    *more = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (out->n == limit) {
+            *more = 1;
+            break;
+        }
+        read_learner(st, &out->rows[out->n++]);
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? TD_OK : TD_EDB;
+}
+
+/* Is there a matching row before (dir < 0) or after the position? */
+static int exists_beyond(td_db *db, const learner_filter *f, const learner_pos *pos,
+                         int dir, int *yes)
+{
+    learner_page p = {0};
+    int rc = run_page(db, dir < 0 ? PAGE_BEFORE : PAGE_AFTER, f, pos, 0, &p, yes);
+    learner_page_free(&p);
+    return rc;
+}
+
+static void reverse(learner_page *p)
+{
+    for (size_t i = 0, j = p->n; i + 1 < j; i++, j--) {
+        learner t = p->rows[i];
+        p->rows[i] = p->rows[j - 1];
+        p->rows[j - 1] = t;
+    }
+}
+
+int learner_page_load(td_db *db, const learner_filter *f, const learner_pos *pos,
+                      learner_dir dir, size_t limit, learner_page *out)
+{
+    memset(out, 0, sizeof *out);
+    int back = dir == LP_BEFORE, more = 0;
+    const char *sql = back ? (pos ? PAGE_BEFORE : PAGE_LAST)
+                           : !pos ? PAGE_FIRST : dir == LP_FROM ? PAGE_FROM : PAGE_AFTER;
+    int rc = run_page(db, sql, f, pos, limit, out, &more);
+    if (back)
+        reverse(out);
+    if (back)
+        out->more_before = more;
+    else
+        out->more_after = more;
+    /* the other side: anything beyond the page's edge (or pos) */
+    if (rc == TD_OK && pos) {
+        learner_pos edge = *pos;
+        if (out->n)
+            edge = learner_pos_of(&out->rows[back ? out->n - 1 : 0]);
+        int *other = back ? &out->more_after : &out->more_before;
+        rc = exists_beyond(db, f, &edge, back ? 1 : -1, other);
+    }
+    if (rc != TD_OK)
+        learner_page_free(out);
+    return rc;
+}
+
+void learner_page_free(learner_page *p)
+{
+    for (size_t i = 0; p->rows && i < p->n; i++)
+        learner_clear(&p->rows[i]);
+    free(p->rows);
+    memset(p, 0, sizeof *p);
+}
+
+long learner_count(td_db *db, const learner_filter *f, const learner_pos *before)
+{
+    sqlite3_stmt *st = prep(db, before ? COUNT_BEFORE : COUNT_ALL);
+    if (!st)
+        return -1;
+    bind_filter(st, f, before);
+    long n = sqlite3_step(st) == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : -1;
+    sqlite3_reset(st);
+    return n;
+}
+
+static int by_collation(const void *a, const void *b)
+{
+    return text_collate(*(char *const *)a, *(char *const *)b);
+}
+
+int learner_villages(td_db *db, const char *unit, char ***out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    sqlite3_stmt *st = prep(db,
+        "SELECT DISTINCT village FROM learners WHERE unit_code = ? AND village <> ''");
+    if (!st)
+        return TD_EDB;
+    sqlite3_bind_text(st, 1, unit, -1, SQLITE_TRANSIENT);
+    size_t cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 16;
+            *out = xrealloc(*out, cap * sizeof **out);
+        }
+        (*out)[(*n)++] = dup_text(st, 0);
+    }
+    sqlite3_reset(st);
+    if (*n)
+        qsort(*out, *n, sizeof **out, by_collation);
+    return rc == SQLITE_DONE ? TD_OK : TD_EDB;
+}
+
+void learner_villages_free(char ***list, size_t n)
+{
+    for (size_t i = 0; *list && i < n; i++)
+        free((*list)[i]);
+    xfree(list);
+}
+
+int learner_get(td_db *db, const char *unit, const char *id, const char *course,
+                learner *out)
+{
+    sqlite3_stmt *st = prep(db, COLS " WHERE unit_code = ? AND learner_id = ?"
+                                     " AND course_code = ?");
+    memset(out, 0, sizeof *out);
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, unit, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, id, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 3, course, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        read_learner(st, out);
+    sqlite3_reset(st);
+    return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+char *store_learner_next_id(td_db *db, const char *unit)
+{
+    sqlite3_stmt *st = prep(db,
+        "SELECT max(learner_id) FROM learners WHERE unit_code = ?"
+        " AND learner_id BETWEEN 'L000000' AND 'L999999'"
+        " AND learner_id GLOB 'L[0-9][0-9][0-9][0-9][0-9][0-9]'");
+    if (!st)
+        return NULL;
+    sqlite3_bind_text(st, 1, unit, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(st);
+    long next = 1;
+    if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+        next = atol((const char *)sqlite3_column_text(st, 0) + 1) + 1;
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW)
+        return NULL;
+    /* never hand out again the id of a deleted learner: the audit trail
+     * and undo know rows by their key */
+    char meta[32], *seen;
+    snprintf(meta, sizeof meta, "learner_seq.%s", unit);
+    if ((seen = store_meta_get(db, meta)) && atol(seen) >= next)
+        next = atol(seen) + 1;
+    free(seen);
+    char num[24];
+    snprintf(num, sizeof num, "%ld", next);
+    if (store_meta_set(db, meta, num) != 0)
+        return NULL;
+    return xasprintf("L%06ld", next);
+}
+
+int store_learner_courses(td_db *db, const char *unit, const char *id,
+                          int (*fn)(void *ctx, const char *course), void *ctx)
+{
+    sqlite3_stmt *st = prep(db,
+        "SELECT course_code FROM learners WHERE unit_code = ? AND learner_id = ?");
+    if (!st)
+        return TD_EDB;
+    sqlite3_bind_text(st, 1, unit, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, id, -1, SQLITE_TRANSIENT);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        if (fn(ctx, (const char *)sqlite3_column_text(st, 0)))
+            break;
+    sqlite3_reset(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? TD_OK : TD_EDB;
+}
+
+/* ---- edits ------------------------------------------------------------ */
+
+enum { L_UNIT, L_ID, L_NAME, L_BIRTH, L_GENDER, L_GROUP, L_VILLAGE, L_COURSE,
+       L_STATUS, L_AT, L_BY, L_NCOLS };
+
+/* Stamp an edited row as apply_edit does. */
+static void stamp(char **vals)
+{
+    char now[32];
+    ts_format(ts_now(), now);
+    free(vals[L_AT]);
+    vals[L_AT] = xstrdup(now);
+    free(vals[L_BY]);
+    vals[L_BY] = xstrdup(td_login());
+}
+
+typedef struct course_list {
+    char **code;
+    size_t n;
+} course_list;
+
+static int add_course(void *ctx, const char *course)
+{
+    course_list *c = ctx;
+    c->code = xrealloc(c->code, (c->n + 1) * sizeof *c->code);
+    c->code[c->n++] = xstrdup(course);
+    return 0;
+}
+
+/* Write the person's fields of vals into the other course rows of the
+ * same id (inside the transaction). */
+static int propagate(td_db *db, char **vals, const char *course_was)
+{
+    const kind_def *k = kind_get(KIND_LEARNERS);
+    course_list c = {0};
+    int rc = store_learner_courses(db, vals[L_UNIT], vals[L_ID], add_course, &c);
+    for (size_t i = 0; i < c.n; i++) {
+        char *row[L_NCOLS] = {0};
+        if (rc == TD_OK && strcmp(c.code[i], vals[L_COURSE]) != 0 &&
+            !(course_was && strcmp(c.code[i], course_was) == 0)) {
+            row[L_UNIT] = vals[L_UNIT];
+            row[L_ID] = vals[L_ID];
+            row[L_COURSE] = c.code[i];
+            char *old[L_NCOLS] = {0};
+            if (store_row_get(db, k, row, old, NULL) == 1) {
+                static const int person[] = {L_NAME, L_BIRTH, L_GENDER, L_GROUP, L_VILLAGE};
+                for (size_t j = 0; j < sizeof person / sizeof *person; j++) {
+                    free(old[person[j]]);
+                    old[person[j]] = vals[person[j]] ? xstrdup(vals[person[j]]) : NULL;
+                }
+                stamp(old);
+                if (apply_row(db, k, old, 0, "ui", 0) == AP_ERROR)
+                    rc = TD_EDB;
+            }
+            store_vals_free(k, old);
+        }
+        free(c.code[i]);
+    }
+    free(c.code);
+    return rc;
+}
+
+/* Inside the write transaction: allocate the id of a new person, refuse
+ * a key that another row holds, write the row and its person's fields. */
+static int save_in_tx(td_db *db, char **vals, const char *course_was, char **err)
+{
+    const kind_def *k = kind_get(KIND_LEARNERS);
+    if (!vals[L_ID] && !(vals[L_ID] = store_learner_next_id(db, vals[L_UNIT])))
+        return TD_EDB;
+    int moved = !course_was || strcmp(course_was, vals[L_COURSE]) != 0;
+    char *old[L_NCOLS] = {0};
+    int found = store_row_get(db, k, vals, old, NULL);
+    store_vals_free(k, old);
+    if (found < 0)
+        return TD_EDB;
+    if (found && moved) {
+        *err = xasprintf(_("course_code: %s is already in course %s"), vals[L_ID],
+                         vals[L_COURSE]);
+        return TD_EINPUT;
+    }
+    stamp(vals);
+    if (apply_row(db, k, vals, 0, "ui", 0) == AP_ERROR)
+        return TD_EDB;
+    return propagate(db, vals, course_was);
+}
+
+/* Cells of the form in the kind's column order (borrowed strings). */
+static void form_cells(const char *unit, const char *id, const learner_form *f,
+                       char **cells)
+{
+    memset(cells, 0, L_NCOLS * sizeof *cells);
+    cells[L_UNIT] = (char *)unit;
+    cells[L_ID] = (char *)(id ? id : "L000000");   /* validated shape only */
+    cells[L_NAME] = (char *)f->full_name;
+    cells[L_BIRTH] = (char *)f->birth_year;
+    cells[L_GENDER] = (char *)f->gender;
+    cells[L_GROUP] = (char *)f->group;
+    cells[L_VILLAGE] = (char *)f->village;
+    cells[L_COURSE] = (char *)f->course;
+    cells[L_STATUS] = (char *)(f->status && *f->status ? f->status : "registered");
+}
+
+/* The edited row must still be there (another clerk may have deleted it). */
+static int check_was(td_db *db, const char *unit, const char *id, const char *course,
+                     char **err)
+{
+    learner l;
+    int found = learner_get(db, unit, id, course, &l);
+    learner_clear(&l);
+    if (found < 0)
+        return TD_EDB;
+    if (!found)
+        *err = xasprintf(_("no such learner: %s in course %s"), id, course);
+    return found ? TD_OK : TD_EINPUT;
+}
+
+int learner_save(td_db *db, const char *unit, const char *id,
+                 const char *course_was, const learner_form *f, char **id_out,
+                 char **err)
+{
+    const kind_def *k = kind_get(KIND_LEARNERS);
+    char *cells[L_NCOLS], *vals[L_NCOLS] = {0};
+    kind_lookup lk;
+    *err = NULL;
+    if (id_out)
+        *id_out = NULL;
+    int rc = training_may_write(db, unit, err);
+    if (rc == TD_OK && id && course_was)
+        rc = check_was(db, unit, id, course_was, err);
+    if (rc != TD_OK)
+        return rc;
+    form_cells(unit, id, f, cells);
+    training_lookup_init(&lk, db);
+    if ((rc = training_validate_row(k, cells, &lk, vals, err)) != TD_OK)
+        return store_vals_free(k, vals), rc;
+    if (!id)
+        xfree(&vals[L_ID]);
+    if (db_begin(db) != TD_OK)
+        return store_vals_free(k, vals), TD_EDB;
+    rc = save_in_tx(db, vals, course_was, err);
+    if (rc == TD_OK)
+        rc = apply_derive(db, 0, "ui", td_login());
+    if (rc == TD_OK)
+        rc = db_commit(db);
+    if (rc != TD_OK) {
+        db_rollback(db);
+        apply_forget();
+    }
+    /* a course change: the old row goes, audited, in its own transaction */
+    if (rc == TD_OK && id && course_was && strcmp(course_was, vals[L_COURSE]) != 0)
+        rc = learner_delete(db, unit, id, course_was, err);
+    if (rc == TD_EDB && !*err)
+        *err = xasprintf(_("database error: %s"), db_error(db));
+    if (rc == TD_OK && id_out)
+        *id_out = xstrdup(vals[L_ID]);
+    store_vals_free(k, vals);
+    return rc;
+}
+
+int learner_delete(td_db *db, const char *unit, const char *id, const char *course,
+                   char **err)
+{
+    *err = NULL;
+    int rc = training_may_write(db, unit, err);
+    if (rc != TD_OK)
+        return rc;
+    char *vals[L_NCOLS] = {0};
+    vals[L_UNIT] = (char *)unit;
+    vals[L_ID] = (char *)id;
+    vals[L_COURSE] = (char *)course;
+    rc = apply_delete(db, kind_get(KIND_LEARNERS), vals);
+    if (rc != TD_OK)
+        *err = xasprintf(_("database error: %s"), db_error(db));
+    return rc;
+}
+
+/* The status one key gives: on to completed, then to confirmed. */
+static learner_status advanced(learner_status s)
+{
+    return s == LS_COMPLETED || s == LS_CONFIRMED ? LS_CONFIRMED : LS_COMPLETED;
+}
+
+int learner_advance(td_db *db, const char *unit, const char *id, const char *course,
+                    learner_status *now, char **err)
+{
+    const kind_def *k = kind_get(KIND_LEARNERS);
+    *err = NULL;
+    int rc = training_may_write(db, unit, err);
+    if (rc != TD_OK)
+        return rc;
+    char *key[L_NCOLS] = {0}, *vals[L_NCOLS] = {0};
+    key[L_UNIT] = (char *)unit;
+    key[L_ID] = (char *)id;
+    key[L_COURSE] = (char *)course;
+    int found = store_row_get(db, k, key, vals, NULL);
+    learner_status st = LS_REGISTERED;
+    if (found == 1 && lstatus_parse(vals[L_STATUS], &st) != 0)
+        st = LS_REGISTERED;
+    if (found == 0) {
+        *err = xasprintf(_("no such learner: %s in course %s"), id, course);
+        rc = TD_EINPUT;
+    } else if (found < 0) {
+        rc = TD_EDB;
+    } else if (advanced(st) != st) {
+        st = advanced(st);
+        free(vals[L_STATUS]);
+        vals[L_STATUS] = xstrdup(lstatus_code(st));
+        rc = apply_edit(db, k, vals);
+    }
+    if (rc == TD_EDB)
+        *err = xasprintf(_("database error: %s"), db_error(db));
+    if (now)
+        *now = st;
+    store_vals_free(k, vals);
+    return rc;
+}
