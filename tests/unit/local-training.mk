@@ -1,0 +1,6 @@
+## tests/unit/local-training.mk - the training and roster data (included
+## from tests/local.mk): model, store and their CUnit test.
+src_libtheodoi_a_SOURCES += src/model/training.c src/store/training.c \
+	src/store/learners.c
+check_PROGRAMS += tests/unit/test_training
+tests_unit_test_training_SOURCES = tests/unit/test_training.c

@@ -1,0 +1,664 @@
+/* test_training.c - the training screens' data on a real database: the
+ * roster -> counts rule of the contract, direct entry, percentages, the
+ * trends (the city curve with a late commune), and the roster's pages in
+ * Vietnamese order, its search ignoring diacritics and its filters. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <CUnit/Basic.h>
+
+#include "theodoi/apply.h"
+#include "theodoi/init.h"
+#include "theodoi/learners.h"
+#include "theodoi/store.h"
+#include "theodoi/training.h"
+#include "theodoi/users.h"
+
+#define A "10532"   /* Phường Lê Thanh Nghị */
+#define B "10525"   /* Phường Hải Dương */
+#define NOW_MONTH "2026-03"
+
+static char dir[64];
+static td_db *db;
+
+/* ---- fixture ---------------------------------------------------------- */
+
+/* A fresh database of Hải Phòng (units, template, groups, courses) with
+ * this login as its admin. */
+static int setup(void)
+{
+    static int seq;
+    char path[128], *err = NULL;
+    snprintf(path, sizeof path, "%s/t%d.db", dir, ++seq);
+    if (db_open(path, DB_OPEN_CREATE, &db, &err) != TD_OK) {
+        fprintf(stderr, "%s\n", err);
+        free(err);
+        return -1;
+    }
+    return init_load(db, "31", NULL, 1) == TD_OK ? 0 : -1;
+}
+
+static int teardown(void)
+{
+    db_close(&db);
+    return 0;
+}
+
+/* Direct entry that must succeed. */
+static void counts(const char *unit, const char *month, const char *group,
+                   const char *course, int64_t pop, int64_t reg, int64_t comp,
+                   int64_t conf)
+{
+    char *err = NULL;
+    int rc = training_set_counts(db, unit, month, group, course, pop, reg, comp, conf, &err);
+    CU_ASSERT_EQUAL(rc, TD_OK);
+    if (err)
+        fprintf(stderr, "unexpected: %s\n", err);
+    free(err);
+}
+
+static void target(const char *year, const char *group, const char *course, const char *pct)
+{
+    char *vals[4] = {xstrdup(year), xstrdup(group), xstrdup(course), xstrdup(pct)};
+    CU_ASSERT_EQUAL(apply_edit(db, kind_get(KIND_TARGETS), vals), TD_OK);
+    for (int i = 0; i < 4; i++)
+        free(vals[i]);
+}
+
+/* Add a learner; returns the new id (malloc'd). */
+static char *add(const char *name, const char *group, const char *village,
+                 const char *course, const char *status)
+{
+    learner_form f = {name, "1980", "nu", group, village, course, status};
+    char *id = NULL, *err = NULL;
+    CU_ASSERT_EQUAL(learner_save(db, A, NULL, NULL, &f, &id, &err), TD_OK);
+    if (err)
+        fprintf(stderr, "unexpected: %s\n", err);
+    free(err);
+    return id;
+}
+
+/* The row of group/course in unit's table for month (a copy). */
+static tr_row row_of(const char *unit, const char *month, const char *group,
+                     const char *course)
+{
+    tr_table t;
+    tr_row r = {.population = -9};
+    CU_ASSERT_EQUAL_FATAL(training_table_load(db, unit, month, &t), TD_OK);
+    for (size_t i = 0; i < t.n; i++)
+        if (!strcmp(t.rows[i].group, group) && !strcmp(t.rows[i].course, course)) {
+            r = t.rows[i];
+            r.group_title = r.course_title = NULL;
+        }
+    training_table_free(&t);
+    return r;
+}
+
+#define ASSERT_COUNTS(r, p, g, c, f) do { \
+    CU_ASSERT_EQUAL((r).population, p); CU_ASSERT_EQUAL((r).registered, g); \
+    CU_ASSERT_EQUAL((r).completed, c); CU_ASSERT_EQUAL((r).confirmed, f); } while (0)
+
+/* ---- the roster -> counts rule ------------------------------------------ */
+
+static void test_roster_derives_current_month(void)
+{
+    counts(A, "2026-02", "cbccvc", "KNS-CB", 50, 10, 5, 2);
+    free(add("Trần Văn Bình", "cbccvc", "Thôn 1", "KNS-CB", "registered"));
+    free(add("Lê Thị Lan", "cbccvc", "Thôn 1", "KNS-CB", "learning"));
+    free(add("Phạm Văn Nam", "cbccvc", "Thôn 2", "KNS-CB", "completed"));
+    free(add("Vũ Thị Mai", "cbccvc", "Thôn 2", "KNS-CB", "confirmed"));
+    /* registered counts every row, completed counts completed + confirmed,
+     * confirmed counts confirmed; population from the latest row */
+    tr_row r = row_of(A, NOW_MONTH, "cbccvc", "KNS-CB");
+    ASSERT_COUNTS(r, 50, 4, 2, 1);
+    CU_ASSERT_STRING_EQUAL(r.period, NOW_MONTH);
+    CU_ASSERT(r.from_roster && r.locked);
+    CU_ASSERT_STRING_EQUAL(r.pct, "2.0");
+    /* the past month stays as stored */
+    ASSERT_COUNTS(row_of(A, "2026-02", "cbccvc", "KNS-CB"), 50, 10, 5, 2);
+    CU_ASSERT_FALSE(row_of(A, "2026-02", "cbccvc", "KNS-CB").locked);
+}
+
+static void test_new_learner_confirmed_moves_count(void)
+{
+    counts(A, "2026-01", "cbccvc", "KNS-CB", 40, 0, 0, 0);
+    free(add("Trần Văn Bình", "cbccvc", "Thôn 1", "KNS-CB", "confirmed"));
+    ASSERT_COUNTS(row_of(A, NOW_MONTH, "cbccvc", "KNS-CB"), 40, 1, 1, 1);
+    char *id = add("Nguyễn Thị Hồng Nhung", "cbccvc", "Thôn 3", "KNS-CB", "Đã đăng ký");
+    ASSERT_COUNTS(row_of(A, NOW_MONTH, "cbccvc", "KNS-CB"), 40, 2, 1, 1);
+    learner_status st;
+    char *err = NULL;
+    CU_ASSERT_EQUAL(learner_advance(db, A, id, "KNS-CB", &st, &err), TD_OK);
+    CU_ASSERT_EQUAL(st, LS_COMPLETED);
+    ASSERT_COUNTS(row_of(A, NOW_MONTH, "cbccvc", "KNS-CB"), 40, 2, 2, 1);
+    CU_ASSERT_EQUAL(learner_advance(db, A, id, "KNS-CB", &st, &err), TD_OK);
+    CU_ASSERT_EQUAL(st, LS_CONFIRMED);
+    tr_row r = row_of(A, NOW_MONTH, "cbccvc", "KNS-CB");
+    ASSERT_COUNTS(r, 40, 2, 2, 2);
+    CU_ASSERT_STRING_EQUAL(r.pct, "5.0");
+    /* one more key leaves her confirmed */
+    CU_ASSERT_EQUAL(learner_advance(db, A, id, "KNS-CB", &st, &err), TD_OK);
+    CU_ASSERT_EQUAL(st, LS_CONFIRMED);
+    ASSERT_COUNTS(row_of(A, NOW_MONTH, "cbccvc", "KNS-CB"), 40, 2, 2, 2);
+    /* deleting her takes her out of the counts */
+    CU_ASSERT_EQUAL(learner_delete(db, A, id, "KNS-CB", &err), TD_OK);
+    ASSERT_COUNTS(row_of(A, NOW_MONTH, "cbccvc", "KNS-CB"), 40, 1, 1, 1);
+    learner l;
+    CU_ASSERT_EQUAL(learner_get(db, A, id, "KNS-CB", &l), 0);
+    free(id);
+}
+
+/* A person is one name: editing her renames every course row, and a
+ * course change moves her counts to the other course. */
+static void test_learner_edit_person_and_course(void)
+{
+    char *id = add("Ngô Thị Hà", "cbccvc", "Thôn 1", "KNS-CB", "confirmed");
+    learner_form more = {"Ngô Thị Hà", "1980", "nu", "cbccvc", "Thôn 1", "TTHC", "learning"};
+    char *err = NULL, *id2 = NULL;
+    CU_ASSERT_EQUAL(learner_save(db, A, id, NULL, &more, &id2, &err), TD_OK);
+    CU_ASSERT_STRING_EQUAL(id2, id);
+    free(id2);
+    /* the same course twice is refused */
+    CU_ASSERT_EQUAL(learner_save(db, A, id, NULL, &more, NULL, &err), TD_EINPUT);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(err);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "course_code: "));
+    xfree(&err);
+    learner_form ed = {"Ngô Thị Thu Hà", "1981", "Nữ", "cbccvc", "Thôn 2", "KNS-CB",
+                       "Đã xác nhận"};
+    CU_ASSERT_EQUAL(learner_save(db, A, id, "KNS-CB", &ed, NULL, &err), TD_OK);
+    learner l;
+    CU_ASSERT_EQUAL_FATAL(learner_get(db, A, id, "TTHC", &l), 1);
+    CU_ASSERT_STRING_EQUAL(l.full_name, "Ngô Thị Thu Hà");
+    CU_ASSERT_STRING_EQUAL(l.village, "Thôn 2");
+    CU_ASSERT_EQUAL(l.birth_year, 1981);
+    CU_ASSERT_EQUAL(l.status, LS_LEARNING);   /* a course's own status stays */
+    learner_clear(&l);
+    /* move the KNS-CB row to DVC */
+    ed.course = "DVC";
+    CU_ASSERT_EQUAL(learner_save(db, A, id, "KNS-CB", &ed, NULL, &err), TD_OK);
+    CU_ASSERT_EQUAL(learner_get(db, A, id, "KNS-CB", &l), 0);
+    CU_ASSERT_EQUAL(learner_get(db, A, id, "DVC", &l), 1);
+    CU_ASSERT_EQUAL(l.status, LS_CONFIRMED);
+    learner_clear(&l);
+    ASSERT_COUNTS(row_of(A, NOW_MONTH, "cbccvc", "DVC"), -1, 1, 1, 1);
+    ASSERT_COUNTS(row_of(A, NOW_MONTH, "cbccvc", "TTHC"), -1, 1, 0, 0);
+    free(id);
+}
+
+/* ---- direct entry -------------------------------------------------------- */
+
+/* Entry that must be refused with a message naming column (nothing
+ * written). */
+static void refused(const char *month, const char *group, int64_t pop, int64_t reg,
+                    int64_t comp, int64_t conf, const char *col, const char *words)
+{
+    char *err = NULL;
+    int rc = training_set_counts(db, B, month, group, "KNS-CB", pop, reg, comp, conf, &err);
+    CU_ASSERT_EQUAL(rc, TD_EINPUT);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(err);
+    CU_ASSERT_EQUAL(strncmp(err, col, strlen(col)), 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, words));
+    if (strncmp(err, col, strlen(col)) || !strstr(err, words))
+        fprintf(stderr, "message: %s\n", err);
+    free(err);
+}
+
+static void test_direct_entry_rules(void)
+{
+    counts(B, "2026-02", "hssv", "KNS-CB", 100, 50, 40, 30);
+    refused("2026-02", "hssv", -5, 0, 0, 0, "population: ", "negative");
+    refused("2026-02", "hssv", 100, 120, 40, 30, "registered: ", "more than population");
+    refused("2026-02", "hssv", 100, 50, 60, 30, "completed: ", "more than registered");
+    refused("2026-02", "hssv", 100, 50, 40, 45, "confirmed: ", "more than completed");
+    refused("2026-02", "hssv", 100, -1, 0, 0, "registered: ", "required");
+    refused("2026-04", "hssv", 100, 50, 40, 30, "period: ", "future");
+    refused("2026-02", "sinh_vien", 100, 50, 40, 30, "group_code: ", "unknown group");
+    /* nothing of the refused entries was written */
+    ASSERT_COUNTS(row_of(B, "2026-02", "hssv", "KNS-CB"), 100, 50, 40, 30);
+    /* an empty population is allowed (the percentage stays empty) */
+    counts(B, "2026-02", "nguoi_dan", "KNS-CB", -1, 10, 5, 1);
+    tr_row r = row_of(B, "2026-02", "nguoi_dan", "KNS-CB");
+    CU_ASSERT_EQUAL(r.population, -1);
+    CU_ASSERT_STRING_EQUAL(r.pct, "");
+}
+
+/* A row counted from the roster takes only the population. */
+static void test_direct_entry_roster_row(void)
+{
+    free(add("Trần Văn Bình", "cbccvc", "Thôn 1", "KNS-CB", "confirmed"));
+    free(add("Lê Thị Lan", "cbccvc", "Thôn 1", "KNS-CB", "registered"));
+    char *err = NULL;
+    CU_ASSERT_EQUAL(training_set_counts(db, A, NOW_MONTH, "cbccvc", "KNS-CB", 80, 5, 1, 1,
+                                        &err), TD_EINPUT);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(err);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "registered: "));
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "roster"));
+    xfree(&err);
+    ASSERT_COUNTS(row_of(A, NOW_MONTH, "cbccvc", "KNS-CB"), -1, 2, 1, 1);
+    CU_ASSERT_EQUAL(training_set_counts(db, A, NOW_MONTH, "cbccvc", "KNS-CB", 80, -1, -1, -1,
+                                        &err), TD_OK);
+    tr_row r = row_of(A, NOW_MONTH, "cbccvc", "KNS-CB");
+    ASSERT_COUNTS(r, 80, 2, 1, 1);
+    CU_ASSERT_STRING_EQUAL(r.pct, "1.3");
+    /* last month's row of the same pair is not derived: typed freely */
+    counts(A, "2026-02", "cbccvc", "KNS-CB", 80, 7, 3, 1);
+}
+
+/* A commune login edits its own commune only. */
+static void test_direct_entry_role(void)
+{
+    CU_ASSERT_EQUAL(store_user_put(db, td_login(), ROLE_COMMUNE, A, td_login()), TD_OK);
+    char *err = NULL;
+    CU_ASSERT_EQUAL(training_set_counts(db, B, "2026-02", "hssv", "KNS-CB", 10, 1, 0, 0, &err),
+                    TD_EINPUT);
+    CU_ASSERT_PTR_NOT_NULL(err);
+    xfree(&err);
+    learner_form f = {"Lê Văn Tám", "1990", "nam", "cbccvc", "", "KNS-CB", ""};
+    CU_ASSERT_EQUAL(learner_save(db, B, NULL, NULL, &f, NULL, &err), TD_EINPUT);
+    xfree(&err);
+    counts(A, "2026-02", "hssv", "KNS-CB", 10, 1, 0, 0);
+}
+
+/* ---- the table and its percentages ----------------------------------------- */
+
+static void test_table_percentages_and_targets(void)
+{
+    target("2026", "cbccvc", "KNS-CB", "80");
+    target("2026", "cbccvc", "TTHC", "100");
+    target("2025", "hssv", "KNS-CB", "60");
+    counts(B, NOW_MONTH, "cbccvc", "KNS-CB", 3, 3, 2, 2);
+    counts(B, NOW_MONTH, "hssv", "KNS-CB", 0, 0, 0, 0);
+    counts(B, NOW_MONTH, "nguoi_dan", "KNS-CB", 1000, 400, 300, 125);
+    tr_table t;
+    CU_ASSERT_EQUAL_FATAL(training_table_load(db, B, NULL, &t), TD_OK);
+    CU_ASSERT_STRING_EQUAL(t.month, NOW_MONTH);
+    CU_ASSERT_STRING_EQUAL(t.shown, NOW_MONTH);
+    CU_ASSERT_FALSE(t.carried);
+    CU_ASSERT_EQUAL_FATAL(t.n, 4);
+    /* groups in their order (cbccvc, hssv, nguoi_dan), courses by code */
+    CU_ASSERT_STRING_EQUAL(t.rows[0].course, "KNS-CB");
+    CU_ASSERT_STRING_EQUAL(t.rows[0].pct, "66.7");
+    CU_ASSERT_EQUAL(t.rows[0].pct_permille, 667);
+    CU_ASSERT_DOUBLE_EQUAL(t.rows[0].target_pct, 80, 0.001);
+    CU_ASSERT_STRING_EQUAL(t.rows[0].group_title,
+                           "Cán bộ, công chức, viên chức, người lao động khu vực công");
+    /* a pair with a target and no report yet shows, empty */
+    CU_ASSERT_STRING_EQUAL(t.rows[1].course, "TTHC");
+    CU_ASSERT_STRING_EQUAL(t.rows[1].period, "");
+    CU_ASSERT_EQUAL(t.rows[1].registered, -1);
+    CU_ASSERT_DOUBLE_EQUAL(t.rows[1].target_pct, 100, 0.001);
+    /* population 0: empty percentage; last year's target does not count */
+    CU_ASSERT_STRING_EQUAL(t.rows[2].group, "hssv");
+    CU_ASSERT_STRING_EQUAL(t.rows[2].pct, "");
+    CU_ASSERT_EQUAL(t.rows[2].pct_permille, -1);
+    CU_ASSERT_EQUAL(t.rows[2].target_pct, -1);
+    CU_ASSERT_STRING_EQUAL(t.rows[3].pct, "12.5");
+    CU_ASSERT_STRING_EQUAL(t.rows[3].updated_by, td_login());
+    /* totals: 127 of 1003 */
+    ASSERT_COUNTS(t.total, 1003, 403, 302, 127);
+    CU_ASSERT_STRING_EQUAL(t.total.pct, "12.7");
+    training_table_free(&t);
+}
+
+/* A month without rows shows the latest earlier month, and says so. */
+static void test_table_carries_earlier_month(void)
+{
+    counts(B, "2025-12", "cbccvc", "KNS-CB", 50, 10, 5, 1);
+    counts(B, "2026-01", "cbccvc", "KNS-CB", 50, 20, 10, 5);
+    counts(B, "2026-01", "hssv", "KNS-CB", 200, 20, 10, 5);
+    tr_table t;
+    CU_ASSERT_EQUAL_FATAL(training_table_load(db, B, NOW_MONTH, &t), TD_OK);
+    CU_ASSERT(t.carried);
+    CU_ASSERT_STRING_EQUAL(t.shown, "2026-01");
+    CU_ASSERT_EQUAL(t.n, 2);
+    CU_ASSERT_EQUAL(t.total.confirmed, 10);
+    training_table_free(&t);
+    /* once one pair is typed for the month, the other still shows, with
+     * the month its values come from */
+    counts(B, NOW_MONTH, "hssv", "KNS-CB", 200, 40, 20, 10);
+    CU_ASSERT_EQUAL_FATAL(training_table_load(db, B, NOW_MONTH, &t), TD_OK);
+    CU_ASSERT_FALSE(t.carried);
+    CU_ASSERT_STRING_EQUAL(t.shown, NOW_MONTH);
+    CU_ASSERT_EQUAL_FATAL(t.n, 2);
+    CU_ASSERT_STRING_EQUAL(t.rows[0].period, "2026-01");
+    CU_ASSERT_STRING_EQUAL(t.rows[1].period, NOW_MONTH);
+    CU_ASSERT_EQUAL(t.total.confirmed, 15);
+    training_table_free(&t);
+    /* never reported: nothing to show */
+    CU_ASSERT_EQUAL_FATAL(training_table_load(db, A, NOW_MONTH, &t), TD_OK);
+    CU_ASSERT_EQUAL(t.n, 0);
+    CU_ASSERT_STRING_EQUAL(t.shown, "");
+    CU_ASSERT_STRING_EQUAL(t.total.pct, "");
+    training_table_free(&t);
+    CU_ASSERT_EQUAL(training_table_load(db, A, "March", &t), TD_EINPUT);
+}
+
+/* ---- trends ------------------------------------------------------------------ */
+
+static void test_trend_city_with_late_commune(void)
+{
+    /* A reports every month; B reported in December and January, then
+     * is late for February and March */
+    counts(A, "2026-01", "cbccvc", "KNS-CB", 100, 50, 20, 10);
+    counts(A, "2026-02", "cbccvc", "KNS-CB", 100, 50, 30, 20);
+    counts(A, NOW_MONTH, "cbccvc", "KNS-CB", 100, 50, 40, 30);
+    counts(B, "2025-12", "nguoi_dan", "KNS-CB", 100, 60, 50, 40);
+    counts(B, "2026-01", "nguoi_dan", "KNS-CB", 100, 60, 50, 50);
+    double city[4], a[4], b[4];
+    CU_ASSERT_EQUAL(training_trend(db, NULL, NULL, 4, city), TD_OK);
+    CU_ASSERT_DOUBLE_EQUAL(city[0], 40.0, 1e-9);   /* Dec: B only */
+    CU_ASSERT_DOUBLE_EQUAL(city[1], 30.0, 1e-9);   /* Jan: (10+50)/200 */
+    CU_ASSERT_DOUBLE_EQUAL(city[2], 35.0, 1e-9);   /* Feb: B's January counts */
+    CU_ASSERT_DOUBLE_EQUAL(city[3], 40.0, 1e-9);   /* no drop in March */
+    CU_ASSERT_EQUAL(training_trend(db, "31", NOW_MONTH, 4, a), TD_OK);
+    CU_ASSERT_DOUBLE_EQUAL(a[3], 40.0, 1e-9);      /* the province is the city */
+    /* a commune's own curve has gaps where it did not report */
+    CU_ASSERT_EQUAL(training_trend(db, B, NULL, 4, b), TD_OK);
+    CU_ASSERT_DOUBLE_EQUAL(b[0], 40.0, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(b[1], 50.0, 1e-9);
+    CU_ASSERT_EQUAL(b[2], -1);
+    CU_ASSERT_EQUAL(b[3], -1);
+    CU_ASSERT_EQUAL(training_trend(db, A, NULL, 4, a), TD_OK);
+    CU_ASSERT_EQUAL(a[0], -1);
+    CU_ASSERT_DOUBLE_EQUAL(a[3], 30.0, 1e-9);
+    /* a month before anyone reported, and a window ending in the past
+     * that carries a report older than the window */
+    double old[2];
+    CU_ASSERT_EQUAL(training_trend(db, NULL, "2026-02", 2, old), TD_OK);
+    CU_ASSERT_DOUBLE_EQUAL(old[0], 30.0, 1e-9);
+    CU_ASSERT_EQUAL(training_trend(db, NULL, "2025-11", 2, old), TD_OK);
+    CU_ASSERT_EQUAL(old[0], -1);
+    CU_ASSERT_EQUAL(old[1], -1);
+}
+
+static void test_trend_carry_from_before_window(void)
+{
+    counts(B, "2025-06", "hssv", "KNS-CB", 10, 5, 3, 1);
+    double city[3];
+    CU_ASSERT_EQUAL(training_trend(db, NULL, NOW_MONTH, 3, city), TD_OK);
+    for (int i = 0; i < 3; i++)
+        CU_ASSERT_DOUBLE_EQUAL(city[i], 10.0, 1e-9);
+}
+
+static void test_sparkline(void)
+{
+    double v[5] = {-1, 0, 50, 99.9, 100};
+    char *s = training_sparkline(v, 5, 1);
+    CU_ASSERT_STRING_EQUAL(s, " ▁▅██");
+    free(s);
+    s = training_sparkline(v, 5, 0);
+    CU_ASSERT_STRING_EQUAL(s, "  =##");
+    free(s);
+    s = training_sparkline(v, 0, 1);
+    CU_ASSERT_STRING_EQUAL(s, "");
+    free(s);
+}
+
+static void test_months(void)
+{
+    char m[8];
+    training_month_now(m);
+    CU_ASSERT_STRING_EQUAL(m, NOW_MONTH);
+    CU_ASSERT_EQUAL(training_month_add("2026-01", -1, m), 0);
+    CU_ASSERT_STRING_EQUAL(m, "2025-12");
+    CU_ASSERT_EQUAL(training_month_add("2025-12", 13, m), 0);
+    CU_ASSERT_STRING_EQUAL(m, "2027-01");
+    CU_ASSERT_EQUAL(training_month_add("12/2025", 1, m), -1);
+}
+
+/* ---- the roster's pages -------------------------------------------------------- */
+
+/* Given names in Vietnamese order: a ă â b c d đ e ...; the same given
+ * name orders by the whole name. */
+static const char *const ORDERED[] = {
+    "Nguyễn Văn An", "Trần Văn An", "Lê Thị Ánh", "Phạm Hoài Ân", "Vũ Thị Bình",
+    "Đỗ Văn Dũng", "Bùi Văn Đạt", "Hoàng Thị Em", "Nguyễn Thị Hồng Nhung"};
+#define NORD (sizeof ORDERED / sizeof *ORDERED)
+
+static void add_ordered(void)
+{
+    static const int shuffle[NORD] = {6, 2, 8, 0, 4, 7, 1, 5, 3};
+    static const char *const village[] = {"Thôn Đông", "Thôn Bắc"};
+    for (size_t i = 0; i < NORD; i++) {
+        int k = shuffle[i];
+        free(add(ORDERED[k], k % 3 ? "cbccvc" : "nguoi_dan", village[k % 2],
+                 "KNS-CB", k < 4 ? "confirmed" : "learning"));
+    }
+}
+
+static void assert_page(const learner_page *p, size_t first, size_t n)
+{
+    CU_ASSERT_EQUAL_FATAL(p->n, n);
+    for (size_t i = 0; i < n; i++)
+        CU_ASSERT_STRING_EQUAL(p->rows[i].full_name, ORDERED[first + i]);
+}
+
+static void test_pages_in_vietnamese_order(void)
+{
+    add_ordered();
+    learner_filter f = {.unit = A, .status = -1};
+    learner_page p1, p2, p;
+    CU_ASSERT_EQUAL_FATAL(learner_page_load(db, &f, NULL, LP_AFTER, 4, &p1), TD_OK);
+    assert_page(&p1, 0, 4);
+    CU_ASSERT(!p1.more_before && p1.more_after);
+    learner_pos end = learner_pos_of(&p1.rows[3]);
+    CU_ASSERT_EQUAL_FATAL(learner_page_load(db, &f, &end, LP_AFTER, 4, &p2), TD_OK);
+    assert_page(&p2, 4, 4);
+    CU_ASSERT(p2.more_before && p2.more_after);
+    /* back from the second page's top: the first page again */
+    learner_pos top = learner_pos_of(&p2.rows[0]);
+    CU_ASSERT_EQUAL_FATAL(learner_page_load(db, &f, &top, LP_BEFORE, 4, &p), TD_OK);
+    assert_page(&p, 0, 4);
+    CU_ASSERT(!p.more_before && p.more_after);
+    learner_page_free(&p);
+    /* reload keeping the cursor row; the last page; counts */
+    CU_ASSERT_EQUAL_FATAL(learner_page_load(db, &f, &top, LP_FROM, 2, &p), TD_OK);
+    assert_page(&p, 4, 2);
+    learner_page_free(&p);
+    CU_ASSERT_EQUAL_FATAL(learner_page_load(db, &f, NULL, LP_BEFORE, 3, &p), TD_OK);
+    assert_page(&p, NORD - 3, 3);
+    CU_ASSERT(p.more_before && !p.more_after);
+    learner_page_free(&p);
+    CU_ASSERT_EQUAL(learner_count(db, &f, NULL), (long)NORD);
+    CU_ASSERT_EQUAL(learner_count(db, &f, &top), 4);
+    learner_page_free(&p1);
+    learner_page_free(&p2);
+    /* another commune's roster is not this one's */
+    f.unit = B;
+    CU_ASSERT_EQUAL(learner_count(db, &f, NULL), 0);
+}
+
+static long count_of(const char *search, const char *village, const char *group,
+                     int status)
+{
+    learner_filter f = {A, village, group, NULL, status, search};
+    return learner_count(db, &f, NULL);
+}
+
+static void test_search_ignores_diacritics(void)
+{
+    add_ordered();
+    learner_filter f = {.unit = A, .status = -1, .search = "hong nhung"};
+    learner_page p;
+    CU_ASSERT_EQUAL_FATAL(learner_page_load(db, &f, NULL, LP_AFTER, 10, &p), TD_OK);
+    CU_ASSERT_EQUAL_FATAL(p.n, 1);
+    CU_ASSERT_STRING_EQUAL(p.rows[0].full_name, "Nguyễn Thị Hồng Nhung");
+    learner_page_free(&p);
+    CU_ASSERT_EQUAL(count_of("NHUNG", NULL, NULL, -1), 1);
+    CU_ASSERT_EQUAL(count_of("  Hồng   Nhung ", NULL, NULL, -1), 1);
+    CU_ASSERT_EQUAL(count_of("dat", NULL, NULL, -1), 1);        /* Đạt */
+    CU_ASSERT_EQUAL(count_of("van", NULL, NULL, -1), 4);        /* Văn */
+    CU_ASSERT_EQUAL(count_of("nguyen", NULL, NULL, -1), 2);
+    CU_ASSERT_EQUAL(count_of("xyz", NULL, NULL, -1), 0);
+    CU_ASSERT_EQUAL(count_of("", NULL, NULL, -1), (long)NORD);
+    /* a search pages like the whole roster */
+    f.search = "VĂN";
+    CU_ASSERT_EQUAL_FATAL(learner_page_load(db, &f, NULL, LP_AFTER, 2, &p), TD_OK);
+    assert_page(&p, 0, 2);
+    CU_ASSERT(p.more_after);
+    learner_pos end = learner_pos_of(&p.rows[1]);
+    learner_page p2;
+    CU_ASSERT_EQUAL_FATAL(learner_page_load(db, &f, &end, LP_AFTER, 2, &p2), TD_OK);
+    assert_page(&p2, 5, 2);     /* Dũng, Đạt */
+    CU_ASSERT(p2.more_before && !p2.more_after);
+    learner_page_free(&p);
+    learner_page_free(&p2);
+}
+
+static void test_filters(void)
+{
+    add_ordered();
+    /* villages: k % 2; groups: k % 3 == 0 nguoi_dan; k < 4 confirmed */
+    CU_ASSERT_EQUAL(count_of(NULL, "Thôn Đông", NULL, -1), 5);
+    CU_ASSERT_EQUAL(count_of(NULL, "Thôn Bắc", NULL, -1), 4);
+    CU_ASSERT_EQUAL(count_of(NULL, NULL, "nguoi_dan", -1), 3);
+    CU_ASSERT_EQUAL(count_of(NULL, NULL, NULL, LS_CONFIRMED), 4);
+    CU_ASSERT_EQUAL(count_of(NULL, "Thôn Bắc", "cbccvc", LS_CONFIRMED), 1);
+    CU_ASSERT_EQUAL(count_of("van", NULL, NULL, LS_LEARNING), 2);
+    learner_filter f = {.unit = A, .village = "Thôn Đông", .status = LS_CONFIRMED};
+    learner_page p;
+    CU_ASSERT_EQUAL_FATAL(learner_page_load(db, &f, NULL, LP_AFTER, 10, &p), TD_OK);
+    CU_ASSERT_EQUAL_FATAL(p.n, 2);
+    CU_ASSERT_STRING_EQUAL(p.rows[0].full_name, ORDERED[0]);
+    CU_ASSERT_STRING_EQUAL(p.rows[1].full_name, ORDERED[2]);
+    learner_page_free(&p);
+    char **v;
+    size_t n;
+    CU_ASSERT_EQUAL(learner_villages(db, A, &v, &n), TD_OK);
+    CU_ASSERT_EQUAL_FATAL(n, 2);
+    CU_ASSERT_STRING_EQUAL(v[0], "Thôn Bắc");   /* B before Đ */
+    CU_ASSERT_STRING_EQUAL(v[1], "Thôn Đông");
+    learner_villages_free(&v, n);
+}
+
+/* ---- the learner form ------------------------------------------------------------ */
+
+/* A form that must be refused with message starting "col: ". */
+static void form_refused(const char *id, learner_form f, const char *col, const char *words)
+{
+    char *err = NULL;
+    CU_ASSERT_EQUAL(learner_save(db, A, id, NULL, &f, NULL, &err), TD_EINPUT);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(err);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, col));
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, words));
+    if (!strstr(err, col) || !strstr(err, words))
+        fprintf(stderr, "message: %s\n", err);
+    free(err);
+}
+
+static void test_form_validation(void)
+{
+    learner_form ok = {"Lê Văn Tám", "1990", "nam", "cbccvc", "Thôn 1", "KNS-CB", ""};
+    learner_form f = ok;
+    f.full_name = "  ";
+    form_refused(NULL, f, "full_name: ", "required");
+    f = ok;
+    f.birth_year = "19x0";
+    form_refused(NULL, f, "birth_year: ", "birth year");
+    f.birth_year = "2030";
+    form_refused(NULL, f, "birth_year: ", "future");
+    f = ok;
+    f.gender = "male";
+    form_refused(NULL, f, "gender: ", "nam, nu, khac");
+    f = ok;
+    f.group = "tre_em";
+    form_refused(NULL, f, "group_code: ", "unknown group");
+    f = ok;
+    f.course = "";
+    form_refused(NULL, f, "course_code: ", "required");
+    f = ok;
+    f.status = "xong";
+    form_refused(NULL, f, "status: ", "unknown status");
+    /* an identity card number is not a learner id (Law 91/2025/QH15) */
+    form_refused("001203004567", ok, "learner_id: ", "identity");
+    learner_filter all = {.unit = A, .status = -1};
+    CU_ASSERT_EQUAL(learner_count(db, &all, NULL), 0);
+}
+
+/* Words as typed; local ids that never repeat. */
+static void test_form_words_and_ids(void)
+{
+    learner_form f = {"lê   văn tám", "1990", "Nữ", "cbccvc", "", "KNS-CB", "Hoàn thành"};
+    char *id1 = NULL, *id2 = NULL, *id3 = NULL, *err = NULL;
+    CU_ASSERT_EQUAL(learner_save(db, A, NULL, NULL, &f, &id1, &err), TD_OK);
+    CU_ASSERT_STRING_EQUAL(id1, "L000001");
+    learner l;
+    CU_ASSERT_EQUAL_FATAL(learner_get(db, A, id1, "KNS-CB", &l), 1);
+    CU_ASSERT_STRING_EQUAL(l.gender, "nu");
+    CU_ASSERT_EQUAL(l.status, LS_COMPLETED);
+    CU_ASSERT_STRING_EQUAL(l.village, "");
+    CU_ASSERT_STRING_EQUAL(l.updated_by, td_login());
+    learner_clear(&l);
+    f.status = NULL;     /* a new learner is registered */
+    CU_ASSERT_EQUAL(learner_save(db, A, NULL, NULL, &f, &id2, &err), TD_OK);
+    CU_ASSERT_STRING_EQUAL(id2, "L000002");
+    CU_ASSERT_EQUAL_FATAL(learner_get(db, A, id2, "KNS-CB", &l), 1);
+    CU_ASSERT_EQUAL(l.status, LS_REGISTERED);
+    learner_clear(&l);
+    CU_ASSERT_EQUAL(learner_delete(db, A, id2, "KNS-CB", &err), TD_OK);
+    CU_ASSERT_EQUAL(learner_save(db, A, NULL, NULL, &f, &id3, &err), TD_OK);
+    CU_ASSERT_STRING_EQUAL(id3, "L000003");
+    /* editing a row another clerk deleted is refused */
+    CU_ASSERT_EQUAL(learner_save(db, A, id2, "KNS-CB", &f, NULL, &err), TD_EINPUT);
+    CU_ASSERT_PTR_NOT_NULL(err);
+    free(err);
+    free(id1);
+    free(id2);
+    free(id3);
+}
+
+/* ---- main ------------------------------------------------------------------------ */
+
+typedef struct test_def {
+    const char *name;
+    void (*fn)(void);
+} test_def;
+
+static const test_def TESTS[] = {
+    {"roster derives the current month", test_roster_derives_current_month},
+    {"a new learner confirmed moves the count", test_new_learner_confirmed_moves_count},
+    {"editing a person and a course", test_learner_edit_person_and_course},
+    {"direct entry rules", test_direct_entry_rules},
+    {"direct entry on a roster row", test_direct_entry_roster_row},
+    {"direct entry and roles", test_direct_entry_role},
+    {"table, percentages, targets", test_table_percentages_and_targets},
+    {"table carries the earlier month", test_table_carries_earlier_month},
+    {"city trend with a late commune", test_trend_city_with_late_commune},
+    {"trend carries a report older than the window", test_trend_carry_from_before_window},
+    {"sparkline", test_sparkline},
+    {"months", test_months},
+    {"pages in Vietnamese order", test_pages_in_vietnamese_order},
+    {"search ignores diacritics", test_search_ignores_diacritics},
+    {"filters", test_filters},
+    {"form validation", test_form_validation},
+    {"form words and ids", test_form_words_and_ids},
+};
+
+int main(void)
+{
+    snprintf(dir, sizeof dir, "/tmp/test_training.XXXXXX");
+    if (!mkdtemp(dir))
+        return 99;
+    setenv("THEODOI_SHARE", ABS_SRCDIR "/share", 1);
+    setenv("THEODOI_TODAY", "2026-03-15", 1);
+    setenv("THEODOI_NOW", "2026-03-15T10:00:00+07:00", 1);
+    setenv("THEODOI_LANG", "en", 1);
+    if (CU_initialize_registry() != CUE_SUCCESS)
+        return CU_get_error();
+    /* one suite per test: each starts from a fresh database */
+    for (size_t i = 0; i < sizeof TESTS / sizeof *TESTS; i++) {
+        CU_pSuite s = CU_add_suite(TESTS[i].name, setup, teardown);
+        CU_add_test(s, TESTS[i].name, TESTS[i].fn);
+    }
+    CU_basic_set_mode(CU_BRM_VERBOSE);
+    CU_basic_run_tests();
+    unsigned failed = CU_get_number_of_failures() + CU_get_number_of_suites_failed();
+    CU_cleanup_registry();
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (system(cmd) != 0)
+        failed++;
+    return failed ? 1 : 0;
+}
