@@ -1,1 +1,9 @@
-## tests/local.mk (included by Makefile.am)
+## tests/local.mk - the tests (included by Makefile.am).
+#
+# CUnit programs of the import/export core, shell tests of the command line
+# (tests/cli, helpers in tests/lib.sh), and the data they use (tests/data,
+# with the malformed corpus in tests/data/bad and its README).
+
+# init_load() lives in the library so that the unit tests can build a real
+# database (moved out of src/cmd-init.c).
+src_libtheodoi_a_SOURCES += src/sync/init.c
