@@ -26,6 +26,7 @@ typedef struct in_file {
     const kind_def *kind;
     int map[32];            /* kind column -> field index in the file */
     long rows;
+    size_t idx;             /* place on the command line */
 } in_file;
 
 /* Look-ups with a one-entry memory per code kind: a file mostly repeats
@@ -38,12 +39,18 @@ typedef struct lookup_cache {
 
 static int cached(lookup_cache *c, code_kind what, const char *code, int *yearly)
 {
+    int y = 0;
+    if (strlen(code) >= sizeof c->last[what]) {   /* too long to remember */
+        int hit = store_code_exists(c->db, what, code, &y) == 1;
+        if (yearly)
+            *yearly = y;
+        return hit;
+    }
     if (strcmp(c->last[what], code) == 0 && c->last[what][0]) {
         if (yearly)
             *yearly = c->last_yearly;
         return c->last_hit[what];
     }
-    int y = 0;
     int hit = store_code_exists(c->db, what, code, &y) == 1;
     snprintf(c->last[what], sizeof c->last[what], "%s", code);
     c->last_hit[what] = hit;
@@ -79,6 +86,17 @@ static int read_header(in_file *f, csv_in *in, problems *errs)
     }
     for (size_t i = 0; i < rec.n; i++)
         str_trim(rec.field[i]);
+    int twice = 0;
+    for (size_t i = 0; i < rec.n; i++)
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(rec.field[i], rec.field[j]) == 0) {
+                problems_add(errs, f->path, rec.line, rec.field[i],
+                             _("column \"%s\" appears twice in the header (columns %zu and %zu)"),
+                             rec.field[i], j + 1, i + 1);
+                twice = 1;
+            }
+    if (twice)
+        return -1;
     const kind_def *closest = NULL;
     f->kind = kind_from_header(rec.field, rec.n, &closest);
     if (!f->kind) {
@@ -111,6 +129,79 @@ static int read_header(in_file *f, csv_in *in, problems *errs)
     return 0;
 }
 
+/* Rows of this run by key and updated_at (hashes only, so that a big
+ * file costs little memory): two rows with the same key and time but
+ * other values are a conflict, whatever the database holds and in
+ * whichever files of the run they are.  Kinds without updated_at count
+ * as one time: two rows of a key with other values conflict. */
+typedef struct seen_row {
+    uint64_t key;           /* kind, key columns, updated_at; 0 = free */
+    uint64_t vals;          /* the values but updated_at and updated_by */
+    const char *file;
+    long line;
+} seen_row;
+
+typedef struct seen_set {
+    seen_row *slot;
+    size_t cap, n;
+} seen_set;
+
+/* FNV-1a over s and a separator; NULL hashes as "" (as kind_same_values
+ * compares them). */
+static uint64_t hash_add(uint64_t h, const char *s)
+{
+    for (s = s ? s : ""; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return (h ^ 0x1f) * 1099511628211ULL;
+}
+
+static void seen_grow(seen_set *set)
+{
+    size_t cap = set->cap ? set->cap * 2 : 1024;
+    seen_row *old = set->slot;
+    size_t oldcap = set->cap;
+    set->slot = xcalloc(cap, sizeof *set->slot);
+    set->cap = cap;
+    for (size_t i = 0; i < oldcap; i++) {
+        if (!old[i].key)
+            continue;
+        size_t j = old[i].key % cap;
+        while (set->slot[j].key)
+            j = (j + 1) % cap;
+        set->slot[j] = old[i];
+    }
+    free(old);
+}
+
+/* Remember the row; return the earlier row of the run that conflicts with
+ * it (same key and time, other values), or NULL. */
+static const seen_row *seen_check(seen_set *set, const kind_def *k, char **vals,
+                                  const char *file, long line)
+{
+    uint64_t key = hash_add(14695981039346656037ULL, k->name);
+    uint64_t v = 14695981039346656037ULL;
+    int ts = kind_ts_col(k);
+    for (size_t i = 0; i < k->ncols; i++) {
+        if (k->cols[i].flags & COL_KEY)
+            key = hash_add(key, vals[i]);
+        if (!(k->cols[i].flags & COL_META))
+            v = hash_add(v, vals[i]);
+    }
+    key = hash_add(key, ts >= 0 ? vals[ts] : "");
+    if (!key)
+        key = 1;
+    if ((set->n + 1) * 2 > set->cap)
+        seen_grow(set);
+    size_t j = key % set->cap;
+    while (set->slot[j].key && set->slot[j].key != key)
+        j = (j + 1) % set->cap;
+    if (set->slot[j].key)
+        return set->slot[j].vals == v ? NULL : &set->slot[j];
+    set->slot[j] = (seen_row){key, v, file, line};
+    set->n++;
+    return NULL;
+}
+
 typedef struct run {
     td_db *db;
     const import_opts *o;
@@ -119,6 +210,7 @@ typedef struct run {
     kind_lookup lk;
     int64_t batch;
     char now[32];
+    seen_set seen;
 } run;
 
 /* May this login write the row? Adds a problem when not. */
@@ -151,6 +243,11 @@ static int validate(run *r, const in_file *f, const csv_rec *rec, char **vals)
     }
     if (r->rep->errors.count == before)
         kind_row_rules(k, vals, &r->lk, f->path, rec->line, &r->rep->errors);
+    /* the task of an item must exist (tasks come from share/tasks.csv) */
+    if (r->rep->errors.count == before && k->id == KIND_ITEMS && vals[0] &&
+        store_code_exists(r->db, CODE_TASK, vals[0], NULL) == 0)
+        problems_add(&r->rep->errors, f->path, rec->line, k->cols[0].name,
+                     _("unknown task %s"), vals[0]);
     if (r->rep->errors.count == before)
         role_check(r, f, vals, rec->line);
     int ts = kind_ts_col(k);
@@ -180,6 +277,16 @@ static int out_of_scope(run *r, const in_file *f, char **vals)
 static void apply_valid(run *r, const in_file *f, char **vals, long line)
 {
     import_counts *c = &r->rep->by_kind[f->kind->id];
+    const seen_row *twin = seen_check(&r->seen, f->kind, vals, f->path, line);
+    if (twin) {
+        problems_add(&r->rep->errors, f->path, line,
+                     kind_ts_col(f->kind) >= 0 ? "updated_at" : NULL,
+                     kind_ts_col(f->kind) >= 0
+                         ? _("another row of this import (%s:%ld) has the same key and time but other values")
+                         : _("another row of this import (%s:%ld) has the same key but other values"),
+                     twin->file, twin->line);
+        return;
+    }
     switch (apply_row(r->db, f->kind, vals, r->batch, "import", 1)) {
     case AP_INSERTED: c->inserted++; break;
     case AP_UPDATED: c->updated++; break;
@@ -240,7 +347,10 @@ static void import_file(run *r, in_file *f, csv_in *in)
 static int by_order(const void *a, const void *b)
 {
     const in_file *x = a, *y = b;
-    return x->kind->order - y->kind->order;
+    /* kind order first; files of one kind keep the user's order */
+    if (x->kind->order != y->kind->order)
+        return x->kind->order - y->kind->order;
+    return x->idx < y->idx ? -1 : x->idx > y->idx;
 }
 
 /* Open every file and read its header; order them by kind. */
@@ -249,6 +359,7 @@ static in_file *open_all(run *r, char *const *files, size_t n)
     in_file *fs = xcalloc(n, sizeof *fs);
     for (size_t i = 0; i < n; i++) {
         fs[i].path = files[i];
+        fs[i].idx = i;
         char *err = NULL;
         csv_in *in = csv_in_open(files[i], &err);
         if (!in) {
@@ -368,6 +479,7 @@ int sync_import(td_db *db, char *const *files, size_t nfiles,
         return TD_EDB;
     }
     import_all(&r, fs, nfiles);
+    free(r.seen.slot);
     if (!rep->errors.count && !opts->dry_run)
         batch_files(&r, fs, nfiles);
     free(fs);
