@@ -8,14 +8,15 @@
 
 #include <stdio.h>
 
+/* One batch per line; an undone batch ends with "[undone TIME]". */
 static int print_batch(void *ctx, const batch_info *b)
 {
     (void)ctx;
-    printf("%-6lld %-25s %-12s %6ld %6ld %6ld %6ld  %s%s%s\n", (long long)b->id, b->at,
-           b->login, b->inserted, b->updated, b->unchanged, b->stale, b->files,
-           b->undone_at[0] ? _("  [undone ") : "", b->undone_at[0] ? b->undone_at : "");
+    printf("%-6lld %-25s %-12s %6ld %6ld %6ld %6ld  %s", (long long)b->id, b->at,
+           b->login, b->inserted, b->updated, b->unchanged, b->stale, b->files);
     if (b->undone_at[0])
-        fputs("]", stdout);
+        printf("%s%s]", _("  [undone "), b->undone_at);
+    putchar('\n');
     return 0;
 }
 
