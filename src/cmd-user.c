@@ -19,6 +19,34 @@ static int print_user(void *ctx, const char *login, const char *role, const char
     return 0;
 }
 
+static int count_admin(void *ctx, const char *login, const char *role, const char *unit,
+                       const char *at, const char *by)
+{
+    (void)login, (void)unit, (void)at, (void)by;
+    if (role && strcmp(role, role_code(ROLE_ADMIN)) == 0)
+        ++*(long *)ctx;
+    return 0;
+}
+
+/* 1 when login is the only admin left: removing it, or giving it another
+ * role, would leave a database that nobody can manage. */
+static int last_admin(td_db *db, const char *login)
+{
+    role_kind r = ROLE_NONE;
+    char *unit = NULL;
+    long admins = 0;
+    if (store_user_get(db, login, &r, &unit) != TD_OK)
+        r = ROLE_NONE;
+    free(unit);
+    if (r != ROLE_ADMIN || store_users_each(db, count_admin, &admins) != TD_OK)
+        return 0;
+    if (admins > 1)
+        return 0;
+    cmd_error(_("%s is the last admin of this database; make another login admin first"),
+              login);
+    return 1;
+}
+
 /* `user add LOGIN --role R [--unit CODE]`. */
 static int user_add(td_db *db, int argc, char **argv)
 {
@@ -36,6 +64,8 @@ static int user_add(td_db *db, int argc, char **argv)
     role_kind role;
     if (!login || !rs || role_parse(rs, &role) != 0 || role == ROLE_NONE)
         return cmd_usage("user");
+    if (role != ROLE_ADMIN && last_admin(db, login))
+        return TD_EINPUT;
     char *code = NULL;
     if (role == ROLE_COMMUNE) {
         if (!unit) {
@@ -78,6 +108,8 @@ int cmd_user(cmd_ctx *ctx, int argc, char **argv)
         rc = TD_EINPUT;
     } else if (!strcmp(argv[1], "add")) {
         rc = user_add(db, argc, argv);
+    } else if (!strcmp(argv[1], "remove") && argc == 3 && last_admin(db, argv[2])) {
+        rc = TD_EINPUT;
     } else if (!strcmp(argv[1], "remove") && argc == 3) {
         int r = store_user_remove(db, argv[2]);
         rc = r < 0 ? TD_EDB : r == 0 ? TD_EINPUT : TD_OK;
