@@ -7,3 +7,15 @@
 # init_load() lives in the library so that the unit tests can build a real
 # database (moved out of src/cmd-init.c).
 src_libtheodoi_a_SOURCES += src/sync/init.c
+
+CLI_TESTS_CORE = \
+	tests/cli/basics.sh \
+	tests/cli/dbpath.sh \
+	tests/cli/init.sh \
+	tests/cli/roundtrip.sh \
+	tests/cli/newest-wins.sh \
+	tests/cli/excel.sh \
+	tests/cli/undo.sh \
+	tests/cli/roles.sh
+CLI_TESTS += $(CLI_TESTS_CORE)
+EXTRA_DIST += $(CLI_TESTS_CORE) tests/data
