@@ -80,30 +80,46 @@ static int count_value(const char *s, char **out, char **msg)
 {
     long long v;
     char tmp[32];
+    if (s[0] == '-')
+        return FAIL(_("negative count: %s"), s);
+    if (strlen(s) >= sizeof tmp)    /* never cut a long number short */
+        return FAIL(_("not a whole number: %s"), s);
     snprintf(tmp, sizeof tmp, "%s", s);
     char *dot = strchr(tmp, '.');
     if (dot && strspn(dot + 1, "0") == strlen(dot + 1))
         *dot = '\0';
-    if (s[0] == '-')
-        return FAIL(_("negative count: %s"), s);
     if (str_to_long(tmp, &v) != 0 || v > 100000000)
         return FAIL(_("not a whole number: %s"), s);
     *out = xasprintf("%lld", v);
     return 0;
 }
 
-/* A percentage 0..100 with at most one decimal ("80", "62.5", "80%"). */
+/* A percentage 0..100 ("80", "62.5", "62,5", "80%"): digits with one
+ * decimal separator, nothing else (strtod would take "nan", "0x10" and
+ * "1e2"); rounded to one decimal. */
 static int pct_value(const char *s, char **out, char **msg)
 {
-    char *end;
     char tmp[32];
-    snprintf(tmp, sizeof tmp, "%s", s);
-    for (char *p = tmp; *p; p++)
-        if (*p == ',')
-            *p = '.';
-    double v = strtod(tmp, &end);
-    if (end == tmp || (*end && strcmp(end, "%") != 0))
+    if (strlen(s) >= sizeof tmp)
         return FAIL(_("not a percentage: %s"), s);
+    snprintf(tmp, sizeof tmp, "%s", s);
+    size_t n = strlen(tmp);
+    if (n && tmp[n - 1] == '%')
+        tmp[--n] = '\0';
+    str_trim(tmp);
+    const char *num = tmp[0] == '-' ? tmp + 1 : tmp;
+    size_t ip = strspn(num, "0123456789"), fp = 0;
+    if (ip && (num[ip] == '.' || num[ip] == ',')) {
+        tmp[num - tmp + ip] = '.';
+        fp = strspn(num + ip + 1, "0123456789");
+        if (!fp)
+            ip = 0;
+        else
+            fp++;
+    }
+    if (!ip || num[ip + fp] != '\0')
+        return FAIL(_("not a percentage: %s"), s);
+    double v = strtod(tmp, NULL);
     if (v < 0 || v > 100)
         return FAIL(_("percentage outside 0..100: %s"), s);
     char buf[32];
