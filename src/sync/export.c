@@ -19,12 +19,16 @@ typedef struct export_ctx {
     int failed;
 } export_ctx;
 
-/* Text columns get the formula guard; numbers, dates and codes do not. */
+/* Every column a user can write text into gets the formula guard (free
+ * text, names, logins, but also learner ids and codes, which may start
+ * with "-" or "="); numbers do not, so a spreadsheet keeps them numbers.
+ * Dates, times and periods never start with = + - @. */
 static void guards(export_ctx *e)
 {
     for (size_t i = 0; i < e->k->ncols; i++) {
-        value_type t = e->k->cols[i].type;
-        e->guard[i] = t == VT_TEXT || t == VT_NAME || t == VT_LOGIN;
+        const kind_col *c = &e->k->cols[i];
+        e->guard[i] = !(c->flags & (COL_INT | COL_REAL)) && c->type != VT_COUNT &&
+                      c->type != VT_PCT && c->type != VT_BIRTH;
     }
 }
 
