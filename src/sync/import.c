@@ -86,15 +86,21 @@ static int read_header(in_file *f, csv_in *in, problems *errs)
     }
     for (size_t i = 0; i < rec.n; i++)
         str_trim(rec.field[i]);
+    /* a named column twice: say so once per name (empty names are the
+     * title rows and stray cells dealt with below) */
     int twice = 0;
-    for (size_t i = 0; i < rec.n; i++)
+    for (size_t i = 0; i < rec.n; i++) {
+        size_t first = 0, seen = 0;
         for (size_t j = 0; j < i; j++)
-            if (strcmp(rec.field[i], rec.field[j]) == 0) {
-                problems_add(errs, f->path, rec.line, rec.field[i],
-                             _("column \"%s\" appears twice in the header (columns %zu and %zu)"),
-                             rec.field[i], j + 1, i + 1);
-                twice = 1;
-            }
+            if (strcmp(rec.field[i], rec.field[j]) == 0 && !seen++)
+                first = j;
+        if (seen != 1 || !rec.field[i][0])
+            continue;           /* not its second time, or an empty name */
+        problems_add(errs, f->path, rec.line, rec.field[i],
+                     _("column \"%s\" appears twice in the header (columns %zu and %zu)"),
+                     rec.field[i], first + 1, i + 1);
+        twice = 1;
+    }
     if (twice)
         return -1;
     const kind_def *closest = NULL;
@@ -119,6 +125,9 @@ static int read_header(in_file *f, csv_in *in, problems *errs)
                      closest ? ")" : "");
         if (b.s)
             problems_add(errs, f->path, rec.line, "header", "%s", b.s + 1);
+        else if (!closest)
+            problems_add(errs, f->path, rec.line, "header", "%s",
+                         _("the first row must be the column names (such as unit_code,item_code,...); remove any title rows above them"));
         sb_free(&b);
         return -1;
     }
