@@ -39,7 +39,10 @@ typedef struct tr_table {
     int carried;             /* 1 when shown != month */
     tr_row *rows;
     size_t n;
-    tr_row total;            /* sums over rows (codes ""), its pct */
+    tr_row total;            /* sums over the rows of the month shown (codes
+                                ""), as the summary and the trend count
+                                that month; a row whose period differs
+                                shows an earlier month and is not in it */
 } tr_table;
 
 /* Load unit's table for month ("YYYY-MM", NULL: the current month).
@@ -51,7 +54,8 @@ int training_table_load(td_db *db, const char *unit, const char *month,
                         tr_table *out);
 void training_table_free(tr_table *t);
 
-/* Direct entry of one row's counts (-1: empty), as an edit by this login.
+/* Direct entry of one row's counts (-1: empty) for month (NULL: the
+ * current month), as an edit by this login.
  * Validated as an import would (non-negative, registered <= population,
  * completed <= registered, confirmed <= completed, no future month,
  * known codes, the login's role); a row derived from the roster takes

@@ -63,10 +63,15 @@ int training_may_write(td_db *db, const char *unit, char **err)
     return TD_EINPUT;
 }
 
-static int lk_unit(void *db, const char *c) { return store_code_exists(db, CODE_UNIT, c, NULL) == 1; }
-static int lk_item(void *db, const char *c, int *y) { return store_code_exists(db, CODE_ITEM, c, y) == 1; }
-static int lk_group(void *db, const char *c) { return store_code_exists(db, CODE_GROUP, c, NULL) == 1; }
-static int lk_course(void *db, const char *c) { return store_code_exists(db, CODE_COURSE, c, NULL) == 1; }
+/* Look-ups for kind_value: ctx is the database. */
+static int exists(void *db, code_kind what, const char *code, int *yearly)
+{
+    return store_code_exists(db, what, code, yearly) == 1;
+}
+static int lk_unit(void *db, const char *c) { return exists(db, CODE_UNIT, c, NULL); }
+static int lk_item(void *db, const char *c, int *y) { return exists(db, CODE_ITEM, c, y); }
+static int lk_group(void *db, const char *c) { return exists(db, CODE_GROUP, c, NULL); }
+static int lk_course(void *db, const char *c) { return exists(db, CODE_COURSE, c, NULL); }
 
 void training_lookup_init(kind_lookup *lk, td_db *db)
 {
@@ -153,6 +158,8 @@ static void add_count(int64_t *sum, int64_t v)
         *sum = (*sum < 0 ? 0 : *sum) + v;
 }
 
+/* The totals of the month shown, as the summary reports that month: rows
+ * carried from an earlier month are not part of it. */
 static void table_totals(tr_table *t)
 {
     tr_row *s = &t->total;
@@ -161,6 +168,8 @@ static void table_totals(tr_table *t)
     s->target_pct = -1;
     snprintf(s->period, sizeof s->period, "%s", t->shown);
     for (size_t i = 0; i < t->n; i++) {
+        if (strcmp(t->rows[i].period, t->shown) != 0)
+            continue;
         add_count(&s->population, t->rows[i].population);
         add_count(&s->registered, t->rows[i].registered);
         add_count(&s->completed, t->rows[i].completed);
@@ -247,9 +256,11 @@ int training_set_counts(td_db *db, const char *unit, const char *month,
     *err = NULL;
     char now[8];
     training_month_now(now);
+    if (!month)
+        month = now;
     int64_t counts[3] = {reg, comp, conf};
     int rc = training_may_write(db, unit, err);
-    if (rc == TD_OK && month && strcmp(month, now) == 0)
+    if (rc == TD_OK && strcmp(month, now) == 0)
         rc = roster_counts(db, unit, group, course, counts, err);
     if (rc != TD_OK)
         return rc;
