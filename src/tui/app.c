@@ -1,13 +1,364 @@
-/* app.c - placeholder until the terminal UI lands. */
+/* app.c - the terminal UI's loop: the terminal, signals, a stack of
+ * screens, keys, the search prompt and the one-second watch on the
+ * database.
+ *
+ * Each pass draws what changed (wnoutrefresh + one doupdate), then waits
+ * up to a second for a key.  On a timeout it asks SQLite whether another
+ * process committed (PRAGMA data_version) and reloads what is on screen,
+ * so two people on the same commune see each other's changes within a
+ * second.  Signals only set a flag: the loop restores the terminal and
+ * returns (a write in progress is a transaction and rolls back). */
 #include "config.h"
 
 #include "theodoi/cmd.h"
+#include "theodoi/codes.h"
+#include "theodoi/i18n.h"
+#include "theodoi/store.h"
+#include "theodoi/text.h"
+#include "theodoi/tui.h"
+#include "theodoi/users.h"
+#include "theodoi/util.h"
 
+#include <curses.h>
+#include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+static volatile sig_atomic_t got_signal;
+
+static void on_signal(int sig)
+{
+    got_signal = sig;
+}
+
+static const int SIGNALS[] = {SIGINT, SIGTERM, SIGHUP};
+#define N_SIGNALS (sizeof SIGNALS / sizeof SIGNALS[0])
+
+/* Our handlers go in before curses starts, so that curses keeps them
+ * (no SA_RESTART: a signal ends the wait for a key at once). */
+static void signals_set(struct sigaction *old)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    for (size_t i = 0; i < N_SIGNALS; i++)
+        sigaction(SIGNALS[i], &sa, &old[i]);
+}
+
+static void signals_restore(const struct sigaction *old)
+{
+    for (size_t i = 0; i < N_SIGNALS; i++)
+        sigaction(SIGNALS[i], &old[i], NULL);
+}
+
+static void colors_start(ui_app *app)
+{
+    if (!has_colors() || start_color() == ERR)
+        return;
+    use_default_colors();
+    init_pair(UI_PAIR_OK, COLOR_GREEN, -1);
+    init_pair(UI_PAIR_LATE, COLOR_RED, -1);
+    init_pair(UI_PAIR_DIM, COLOR_CYAN, -1);
+    init_pair(UI_PAIR_KEY, COLOR_YELLOW, -1);
+    init_pair(UI_PAIR_HEAD, COLOR_BLUE, -1);
+    app->colors = getenv("NO_COLOR") == NULL;
+}
+
+static SCREEN *term_start(ui_app *app)
+{
+    SCREEN *scr = newterm(NULL, stdout, stdin);
+    if (!scr)
+        return NULL;
+    if (!getenv("ESCDELAY"))
+        set_escdelay(150);
+    cbreak();
+    noecho();
+    nonl();
+    keypad(stdscr, TRUE);
+    intrflush(stdscr, FALSE);
+    idlok(stdscr, TRUE);
+    leaveok(stdscr, TRUE);
+    curs_set(0);
+    timeout(1000);
+    colors_start(app);
+    app->rows = LINES;
+    app->cols = COLS;
+    return scr;
+}
+
+/* The next key, 0 on a timeout or a byte of an unfinished character. */
+static ui_key read_key(ui_app *app)
+{
+    wint_t ch;
+    int r = get_wch(&ch);
+    if (r == ERR)
+        return 0;
+    if (r == KEY_CODE_YES)
+        return ch == KEY_ENTER ? UI_ENTER : UI_FKEY((int)ch);
+    if (ch == '\n')
+        return UI_ENTER;
+    if (!app->utf8 && ch >= 0x80 && ch <= 0xff) {
+        unsigned int cp;
+        return ui_utf8_feed(&app->acc, (unsigned char)ch, &cp) == 1 ? (ui_key)cp : 0;
+    }
+    return (ui_key)ch;
+}
+
+void ui_message(ui_app *app, int error, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(app->msg, sizeof app->msg, fmt, ap);
+    va_end(ap);
+    app->msg_error = error;
+    app->msg_dirty = 1;
+}
+
+/* The top screen's key rows and layout for the terminal's size. */
+static void layout_top(ui_app *app)
+{
+    ui_screen *s = app->top;
+    s->key_rows = ui_keys_rows(app, s->acts, s->nacts);
+    if (s->resize)
+        s->resize(app, s);
+    app->full = 1;
+}
+
+void ui_push(ui_app *app, ui_screen *s)
+{
+    if (!s)
+        return;
+    s->below = app->top;
+    app->top = s;
+    layout_top(app);
+}
+
+void ui_pop(ui_app *app)
+{
+    ui_screen *s = app->top;
+    if (!s || !s->below)
+        return;
+    app->top = s->below;
+    s->destroy(s);
+    layout_top(app);
+    if (app->top->stale) {
+        app->top->stale = 0;
+        app->top->reload(app, app->top);
+    }
+    app->full = 1;
+}
+
+void ui_changed(ui_app *app)
+{
+    for (ui_screen *s = app->top; s; s = s->below)
+        s->stale = 1;
+    app->top->stale = 0;
+    app->top->reload(app, app->top);
+    app->full = 1;
+}
+
+/* Another process committed: reload the top screen now, the others when
+ * they show again. */
+static void poll_data(ui_app *app, time_t *last)
+{
+    *last = time(NULL);
+    long v = db_data_version(app->db);
+    if (v == app->data_version)
+        return;
+    app->data_version = v;
+    app->today = day_today();
+    ui_changed(app);
+}
+
+int ui_may_edit(ui_app *app, const char *unit)
+{
+    if (role_may_write(app->role, app->own_unit, unit, 0))
+        return 1;
+    const char *me = td_login();
+    if (app->role == ROLE_NONE)
+        ui_message(app, 1, _("Read only: the login %s has no role; an admin can run: theodoi user add %s --role commune --unit %s"),
+                   me, me, unit);
+    else
+        ui_message(app, 1, _("Read only: the login %s may edit only its own commune (%s)"),
+                   me, app->own_unit ? app->own_unit : "-");
+    return 0;
+}
+
+/* The screens below the top are laid out again when they show. */
+static void resize(ui_app *app)
+{
+    app->rows = LINES;
+    app->cols = COLS;
+    layout_top(app);
+}
+
+/* Draw what changed, place the terminal cursor, one doupdate. */
+static void paint(ui_app *app)
+{
+    int full = app->full;
+    app->full = 0;
+    app->cursor_y = -1;
+    if (full)
+        erase();
+    if (app->rows < 5 || app->cols < 20) {
+        erase();
+        ui_put(app, 0, 0, app->cols, _("Window too small"), A_BOLD, 0);
+    } else {
+        ui_screen *s = app->top;
+        s->draw(app, s, full);
+        if (full || app->msg_dirty || app->prompt.active || strcmp(s->info, app->shown_info)) {
+            ui_draw_msg(app, s->info);
+            snprintf(app->shown_info, sizeof app->shown_info, "%s", s->info);
+        }
+        if (full || app->status_dirty)
+            ui_draw_keys(app);
+    }
+    int want = app->cursor_y >= 0;
+    if (want != app->cursor_on) {
+        curs_set(want);
+        leaveok(stdscr, !want);
+        app->cursor_on = want;
+    }
+    if (want)
+        move(app->cursor_y, app->cursor_x);
+    wnoutrefresh(stdscr);
+    doupdate();
+}
+
+/* Keys every screen shares, then the screen's own. */
+static void dispatch(ui_app *app, ui_key k)
+{
+    ui_screen *s = app->top;
+    if (app->prompt.active) {
+        ui_prompt_key(app, k);
+        return;
+    }
+    ui_act act = ui_action_of(s->acts, s->nacts, k);
+    if (s->raw_keys) {
+        s->key(app, s, act, k);
+        return;
+    }
+    switch (act) {
+    case ACT_HELP:
+        ui_push(app, ui_help_new(app));
+        break;
+    case ACT_SEARCH:
+        ui_search_start(app);
+        break;
+    case ACT_NEXT:
+        ui_search_next(app, 1);
+        break;
+    case ACT_PREV:
+        ui_search_next(app, -1);
+        break;
+    case ACT_REDRAW:
+        clearok(curscr, TRUE);
+        app->full = 1;
+        break;
+    case ACT_BACK:
+        if (s->below)
+            ui_pop(app);
+        else
+            app->quit = 1;
+        break;
+    case ACT_NONE: {
+        char b[32];
+        ui_message(app, 0, _("The key %s does nothing here; ? lists the keys"),
+                   ui_key_name(k, 1, b, sizeof b));
+        break;
+    }
+    default:
+        s->key(app, s, act, k);
+    }
+}
+
+static void app_init(ui_app *app, td_db *db, const char *db_path)
+{
+    memset(app, 0, sizeof *app);
+    app->db = db;
+    app->db_path = db_path;
+    app->utf8 = i18n_utf8();
+    app->today = day_today();
+    app->data_version = db_data_version(db);
+    app->cursor_on = -1;
+    if (store_user_get(db, td_login(), &app->role, &app->own_unit) != TD_OK)
+        app->role = ROLE_NONE;
+    char *prov = store_meta_get(db, "scope_province");
+    char *unit = store_meta_get(db, "scope_unit");
+    app->scope = unit && *unit ? unit : prov && *prov ? prov : NULL;
+    if (app->scope == unit)
+        free(prov);
+    else
+        free(unit);
+    app->scope_name = app->scope ? store_unit_name(db, app->scope) : NULL;
+}
+
+static void app_free(ui_app *app)
+{
+    while (app->top) {
+        ui_screen *s = app->top;
+        app->top = s->below;
+        s->destroy(s);
+    }
+    ui_input_free(&app->prompt.in);
+    free(app->own_unit);
+    free(app->scope);
+    free(app->scope_name);
+    free(app->search);
+}
+
+static void loop(ui_app *app)
+{
+    time_t last = time(NULL);
+    while (!app->quit && !got_signal) {
+        paint(app);
+        ui_key k = read_key(app);
+        if (got_signal)
+            break;
+        if (k == UI_FKEY(KEY_RESIZE)) {
+            resize(app);
+            continue;
+        }
+        if (k != 0) {
+            if (app->msg[0]) {
+                app->msg[0] = '\0';
+                app->msg_dirty = 1;
+            }
+            dispatch(app, k);
+        }
+        if (k == 0 || time(NULL) != last)
+            poll_data(app, &last);
+    }
+}
 
 int tui_run(td_db *db, const char *db_path)
 {
-    (void)db;
-    (void)db_path;
-    return 0;
+    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+        cmd_error("%s", _("the terminal UI needs a terminal; see theodoi --help for the commands"));
+        return TD_EUSAGE;
+    }
+    ui_app app;
+    app_init(&app, db, db_path);
+    struct sigaction old[N_SIGNALS];
+    got_signal = 0;
+    signals_set(old);
+    SCREEN *scr = term_start(&app);
+    if (!scr) {
+        signals_restore(old);
+        cmd_error(_("cannot use the terminal (TERM=%s)"), getenv("TERM") ? getenv("TERM") : "");
+        app_free(&app);
+        return TD_EUSAGE;
+    }
+    ui_push(&app, ui_communes_new(&app));
+    loop(&app);
+    app_free(&app);
+    endwin();
+    delscreen(scr);
+    signals_restore(old);
+    return TD_OK;
 }

@@ -1,2 +1,16 @@
 ## src/tui/local.mk - the terminal UI (included by Makefile.am).
-src_theodoi_SOURCES += src/tui/app.c
+# Widget state (no curses) lives in the library so the unit tests link it;
+# the screens are part of the program.
+src_libtheodoi_a_SOURCES += src/tui/list.c src/tui/input.c
+src_theodoi_SOURCES += src/tui/app.c src/tui/keys.c src/tui/draw.c \
+	src/tui/prompt.c src/tui/view.c src/tui/form.c \
+	src/tui/ui-communes.c src/tui/ui-checklist.c src/tui/ui-help.c \
+	src/tui/ui-history.c
+
+check_PROGRAMS += tests/unit/test_widgets
+tests_unit_test_widgets_SOURCES = tests/unit/test_widgets.c
+
+# tmux tests of the real program (skipped when tmux is missing).
+TUI_TESTS += tests/tui/smoke.sh tests/tui/edit.sh tests/tui/ascii.sh \
+	tests/tui/narrow.sh tests/tui/resize.sh
+EXTRA_DIST += $(TUI_TESTS) tests/tui/lib.sh

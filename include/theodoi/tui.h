@@ -1,0 +1,204 @@
+/* tui.h - the terminal UI's pieces, shared by the files of src/tui/.
+ *
+ * The app (app.c) owns the terminal and a stack of screens; a screen is a
+ * struct that starts with ui_screen and gets keys, draws what changed and
+ * reloads when the data changed (another process committed, or a write of
+ * ours).  Each screen has a table of actions {key, alternative, label}:
+ * the status lines and the help screen are made from those tables.
+ * No SQL here: screens use the model (summary.h, checklist.h) and the
+ * store's headers. */
+#ifndef THEODOI_TUI_H
+#define THEODOI_TUI_H
+
+#include <stddef.h>
+
+#include "theodoi/date.h"
+#include "theodoi/db.h"
+#include "theodoi/status.h"
+#include "theodoi/tui-widgets.h"
+
+/* A key: a character (its code point), or a curses key code tagged with
+ * UI_FKEY (so that KEY_xxx never collides with a letter such as ă). */
+typedef int ui_key;
+#define UI_FKEY(k) (0x40000000 | (k))
+#define UI_CTRL(c) ((c) & 0x1f)
+#define UI_ESC 27
+#define UI_ENTER '\r'
+#define UI_TAB '\t'
+
+/* What a key does. */
+typedef enum {
+    ACT_NONE, ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END,
+    ACT_OPEN, ACT_BACK, ACT_SEARCH, ACT_NEXT, ACT_PREV, ACT_SORT, ACT_REVERSE,
+    ACT_OVERDUE, ACT_HELP, ACT_REDRAW, ACT_ADVANCE, ACT_NA, ACT_EDIT,
+    ACT_FOLD, ACT_FOLD_ALL, ACT_PREV_YEAR, ACT_NEXT_YEAR, ACT_HISTORY,
+    ACT_SAVE, ACT_CANCEL, ACT_NEXT_FIELD, ACT_PREV_FIELD
+} ui_act;
+
+/* One line of a screen's key table. */
+typedef struct ui_action {
+    ui_act act;
+    ui_key key, alt, alt2;   /* 0: none; alt2 is listed in help only */
+    const char *label;       /* msgid for the help screen */
+    const char *hint;        /* msgid for the status line; NULL: shares the
+                                next line's hint ("↑/k ↓/j move") */
+} ui_action;
+
+/* The action of key k in a table (ACT_NONE when none). */
+ui_act ui_action_of(const ui_action *tab, size_t n, ui_key k);
+/* The name of a key as the user reads it ("↑", "PgDn", "Enter", "^F"),
+ * ASCII when utf8 is 0. */
+const char *ui_key_name(ui_key k, int utf8, char *buf, size_t size);
+/* "↑/k" for an action line (alt2 too when with_alt2). */
+void ui_action_keys(const ui_action *a, int utf8, int with_alt2, char *buf,
+                    size_t size);
+
+typedef struct ui_app ui_app;
+typedef struct ui_screen ui_screen;
+
+struct ui_screen {
+    const char *name;              /* msgid: the screen's name in help */
+    const ui_action *acts;
+    size_t nacts;
+    /* Draw the screen between its header and the status lines; full = 1
+     * after a resize or a reload, else only what the screen marked. */
+    void (*draw)(ui_app *app, ui_screen *s, int full);
+    /* Handle an action (or a raw key, for text fields).  */
+    void (*key)(ui_app *app, ui_screen *s, ui_act act, ui_key k);
+    /* Data changed: load again, keeping the cursor on the same thing. */
+    void (*reload)(ui_app *app, ui_screen *s);
+    /* The terminal size changed: lay out again (draw follows). */
+    void (*resize)(ui_app *app, ui_screen *s);
+    void (*destroy)(ui_screen *s);
+    /* Search: the first row (from `from`, stepping by dir, wrapping) whose
+     * text matches the folded needle; -1 none.  NULL: no search here. */
+    long (*find)(ui_app *app, ui_screen *s, const char *needle, long from, int dir);
+    /* Put the cursor on a row found by find. */
+    void (*goto_row)(ui_app *app, ui_screen *s, long row);
+    long (*cursor)(ui_screen *s);
+    /* 1: the screen wants raw keys first (text fields) */
+    int raw_keys;
+    int key_rows;                  /* rows of keys at the bottom (1..3) */
+    int stale;                     /* data changed while below another */
+    char info[256];                /* shown in the message row */
+    ui_screen *below;
+};
+
+/* The bottom prompt (search). */
+typedef struct ui_prompt {
+    int active;
+    const char *label;             /* translated */
+    ui_input in;
+    size_t first;                  /* horizontal scroll */
+} ui_prompt;
+
+struct ui_app {
+    td_db *db;
+    const char *db_path;
+    int utf8;                      /* terminal locale is UTF-8 */
+    int colors;
+    int rows, cols;
+    ui_screen *top;
+    long data_version;
+    role_kind role;
+    char *own_unit;                /* unit of a commune login, or NULL */
+    char *scope, *scope_name;      /* the database's province or unit */
+    td_day today;
+    char msg[512];                 /* message in the status area */
+    int msg_error;
+    int msg_dirty;
+    int status_dirty;              /* key lines need a draw */
+    int full;                      /* everything needs a draw */
+    char shown_info[256];          /* the info the message row shows */
+    int cursor_y, cursor_x;        /* terminal cursor wanted (-1: hidden) */
+    int cursor_on;
+    char *search;                  /* last search (folded) */
+    ui_prompt prompt;
+    ui_utf8_acc acc;
+    int quit;
+};
+
+/* Layout of the top screen: header row, body rows, message row, and as
+ * many rows of keys as its table needs (at most UI_KEY_ROWS). */
+enum { UI_KEY_ROWS = 3 };
+int ui_body_top(const ui_app *app);
+int ui_body_rows(const ui_app *app);
+int ui_msg_row(const ui_app *app);
+
+void ui_push(ui_app *app, ui_screen *s);
+/* Pop the top screen (never the last one: that quits). */
+void ui_pop(ui_app *app);
+/* A message for the status area (until the next key), printf-style. */
+void ui_message(ui_app *app, int error, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Start the search prompt of the top screen. */
+void ui_search_start(ui_app *app);
+/* Move to the next (dir 1) or previous (-1) match of the last search. */
+void ui_search_next(ui_app *app, int dir);
+/* A key while the search prompt is open. */
+void ui_prompt_key(ui_app *app, ui_key k);
+/* The editing keys of a text field (prompt, form): 1 when k was one. */
+int ui_edit_key(ui_input *in, ui_key k);
+/* May this login write rows of unit (commune-owned kinds)?  When not, a
+ * message says why and 0 is returned. */
+int ui_may_edit(ui_app *app, const char *unit);
+/* Reload the top screen after a write of ours. */
+void ui_changed(ui_app *app);
+
+/* ---- drawing (draw.c) --------------------------------------------------- */
+
+/* Text for the screen: a copy with control characters blanked, folded to
+ * ASCII when the terminal is not UTF-8 (malloc'd). */
+char *ui_text(const ui_app *app, const char *s);
+/* Draw s at (y, x) in at most w columns (cut with an ellipsis), with attr;
+ * pad with blanks (without attr) to w columns when pad is 1.  Returns the
+ * columns written (without padding). */
+int ui_put(ui_app *app, int y, int x, int w, const char *s, int attr, int pad);
+/* Same, right-aligned in w columns. */
+void ui_put_right(ui_app *app, int y, int x, int w, const char *s, int attr);
+/* A bar of w cells for num/den ("███░░" or "##..."). */
+void ui_bar(ui_app *app, int y, int x, int w, long long num, long long den);
+/* Blank from (y, x) to the end of the row. */
+void ui_clear_eol(ui_app *app, int y, int x);
+/* The header row: title left, info right. */
+void ui_header(ui_app *app, const char *left, const char *right);
+/* The key rows of the top screen. */
+void ui_draw_keys(ui_app *app);
+/* How many rows the keys of a table take at this width (1..UI_KEY_ROWS). */
+int ui_keys_rows(ui_app *app, const ui_action *acts, size_t n);
+/* The message row (message, prompt or the screen's info). */
+void ui_draw_msg(ui_app *app, const char *info);
+/* A glyph: the UTF-8 form or the ASCII one. */
+const char *ui_glyph(const ui_app *app, const char *utf8, const char *ascii);
+/* Colour pairs (0 when colours are off). */
+enum { UI_PAIR_OK = 1, UI_PAIR_LATE, UI_PAIR_DIM, UI_PAIR_KEY, UI_PAIR_HEAD };
+int ui_attr(const ui_app *app, int pair);
+/* "DD/MM/YYYY" of an ISO date or timestamp ("" when empty). */
+void ui_date_vn(const char *iso, char *out, size_t size);
+
+/* ---- screens ------------------------------------------------------------ */
+
+ui_screen *ui_communes_new(ui_app *app);
+ui_screen *ui_checklist_new(ui_app *app, const char *unit, const char *name);
+ui_screen *ui_help_new(ui_app *app);
+/* The history of one checklist row; key as "UNIT|ITEM|PERIOD". */
+ui_screen *ui_history_new(ui_app *app, const char *key, const char *title);
+
+/* The edit form of item i of a checklist (form.c): Enter saves it (a
+ * transaction), closes the form and reloads the screen below. */
+struct checklist;
+ui_screen *ui_form_new(ui_app *app, struct checklist *c, size_t i,
+                       const char *unit_name);
+
+/* A read-only page of lines that scrolls (help, history: view.c). */
+ui_screen *ui_view_new(ui_app *app, const char *name, const char *title);
+/* Add a line: bold for titles; left (may be NULL) is a column of keys. */
+void ui_view_add(ui_screen *v, int bold, const char *left, const char *text);
+
+/* Every screen's key table, for the status lines and the help screen. */
+extern const ui_action ui_communes_acts[], ui_checklist_acts[], ui_form_acts[],
+    ui_view_acts[], ui_prompt_acts[];
+extern const size_t ui_communes_nacts, ui_checklist_nacts, ui_form_nacts,
+    ui_view_nacts, ui_prompt_nacts;
+
+#endif
