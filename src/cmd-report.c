@@ -78,20 +78,20 @@ int cmd_report(cmd_ctx *ctx, int argc, char **argv)
     int y, m, d;
     day_format_vn(day_today(), today);
     day_to_ymd(day_today(), &y, &m, &d);
-    char *u = unit && strlen(unit) < 5 && strspn(unit, "0123456789") == strlen(unit) &&
-                      strlen(unit) > 2
-                  ? xasprintf("%05d", atoi(unit)) : (unit ? xstrdup(unit) : NULL);
-    printf("%s\n", _("PROGRESS OF THE FIVE DIRECTIVE TASKS (letter 4735/BNV-BTDKTTW)"));
-    printf(_("Date: %s. Yearly items: year %d.\n"), today, y);
+    char *u = unit ? cmd_unit_arg(db, unit) : NULL;
     report_ctx rc = {db, y, 0, 0};
     summary_query q = {.scope = u, .order = SUM_BY_NAME};
-    int st = summary_each(db, &q, report_unit, &rc);
-    if (st == TD_OK && rc.units == 0 && u) {
+    int st = TD_OK;
+    if (u && summary_count(db, &q) <= 0) {
         cmd_error(_("unknown unit %s"), u);
         st = TD_EINPUT;
-    } else if (st == TD_OK) {
-        printf(_("\n%ld communes; %ld with overdue items.\n"), rc.units, rc.behind);
+    } else {
+        printf("%s\n", _("PROGRESS OF THE FIVE DIRECTIVE TASKS (letter 4735/BNV-BTDKTTW)"));
+        printf(_("Date: %s. Yearly items: year %d.\n"), today, y);
+        st = summary_each(db, &q, report_unit, &rc);
     }
+    if (st == TD_OK)
+        printf(_("\n%ld communes; %ld with overdue items.\n"), rc.units, rc.behind);
     free(u);
     db_close(&db);
     return st;

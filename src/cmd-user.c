@@ -72,8 +72,7 @@ static int user_add(td_db *db, int argc, char **argv)
             cmd_error("%s", _("a commune login needs --unit CODE"));
             return TD_EUSAGE;
         }
-        code = strlen(unit) < 5 && strspn(unit, "0123456789") == strlen(unit)
-                   ? xasprintf("%05d", atoi(unit)) : xstrdup(unit);
+        code = cmd_unit_arg(db, unit);
         if (store_code_exists(db, CODE_UNIT, code, NULL) != 1) {
             cmd_error(_("unknown unit %s"), code);
             free(code);

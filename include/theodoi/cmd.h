@@ -31,6 +31,12 @@ int cmd_user(cmd_ctx *, int, char **);
 td_db *cmd_open(cmd_ctx *ctx, int create);
 /* The role and unit of this process's login. */
 void cmd_role(td_db *db, role_kind *role, char **unit);
+/* A unit code typed on the command line, with the leading zeros a
+ * spreadsheet or a hurried clerk dropped restored ("4" -> "00004", "1" ->
+ * "01" when there is no commune 00001).  malloc'd. */
+char *cmd_unit_arg(td_db *db, const char *s);
+/* A period typed as 2025, 2025-10 or 10/2025, in canonical form. */
+char *cmd_period_arg(const char *s);
 /* Print "theodoi: message" to stderr. */
 void cmd_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Print the usage of a command to stderr and return TD_EUSAGE. */

@@ -15,7 +15,7 @@ int store_checklist_rows(td_db *db, const char *unit, int year,
         " FROM items i LEFT JOIN tasks t ON t.task_code = i.task_code"
         " LEFT JOIN checklist c ON c.unit_code = ?1 AND c.item_code = i.item_code"
         "  AND c.period = CASE WHEN i.due LIKE 'yearly:%' THEN ?2 ELSE '' END"
-        " ORDER BY coalesce(t.ord, 999), i.task_code, i.ord, i.item_code");
+        " ORDER BY coalesce(t.ord, 999), i.task_code, i.ord, length(i.item_code), i.item_code");
     if (!st)
         return TD_EDB;
     char y[8];

@@ -20,7 +20,8 @@ int store_items_each(td_db *db,
                      void *ctx)
 {
     sqlite3_stmt *st = db_prep(db,
-        "SELECT task_code, item_code, title, due FROM items ORDER BY task_code, ord, item_code");
+        "SELECT task_code, item_code, title, due FROM items"
+        " ORDER BY task_code, ord, length(item_code), item_code");
     if (!st)
         return TD_EDB;
     int rc;
