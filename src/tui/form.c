@@ -233,6 +233,19 @@ static void save(ui_app *app, form *fm)
     ui_message(app, 0, _("Saved %s"), code);
 }
 
+/* The date takes digits and separators, the quantity digits; the other
+ * fields any character. */
+static int accepts(int field, ui_key k)
+{
+    if (k < 0x20 || (k & UI_FKEY(0)) || k == 127)
+        return 1;           /* editing keys */
+    if (field == F_DONE)
+        return (k >= '0' && k <= '9') || k == '/' || k == '-' || k == '.' || k == ' ';
+    if (field == F_QTY)
+        return k >= '0' && k <= '9';
+    return 1;
+}
+
 static void status_step(form *fm, int dir)
 {
     fm->status = (item_status)(((int)fm->status + dir + ST__COUNT) % ST__COUNT);
@@ -263,6 +276,10 @@ static void key(ui_app *app, ui_screen *s, ui_act act, ui_key k)
             status_step(fm, 1);
         else if (k == FK(KEY_LEFT) || k == UI_CTRL('B'))
             status_step(fm, -1);
+        return;
+    }
+    if (!accepts(fm->focus, k)) {
+        beep();
         return;
     }
     ui_edit_key(&fm->in[fm->focus], k);

@@ -11,6 +11,6 @@ check_PROGRAMS += tests/unit/test_widgets
 tests_unit_test_widgets_SOURCES = tests/unit/test_widgets.c
 
 # tmux tests of the real program (skipped when tmux is missing).
-TUI_TESTS += tests/tui/smoke.sh tests/tui/edit.sh tests/tui/ascii.sh \
-	tests/tui/narrow.sh tests/tui/resize.sh
+TUI_TESTS += tests/tui/smoke.sh tests/tui/edit.sh tests/tui/ascii.sh tests/tui/live.sh \
+	tests/tui/narrow.sh tests/tui/resize.sh tests/tui/bytes.sh
 EXTRA_DIST += $(TUI_TESTS) tests/tui/lib.sh

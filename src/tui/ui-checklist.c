@@ -378,7 +378,6 @@ static void key(ui_app *app, ui_screen *s, ui_act act, ui_key k)
 {
     cscreen *c = CS(s);
     const orow *r = cur_row(c);
-    (void)k;
     switch (act) {
     case ACT_UP: ui_list_move(&c->list, -1); break;
     case ACT_DOWN: ui_list_move(&c->list, 1); break;
@@ -393,7 +392,7 @@ static void key(ui_app *app, ui_screen *s, ui_act act, ui_key k)
     case ACT_ADVANCE: case ACT_NA: case ACT_EDIT: case ACT_HISTORY:
         if (r && r->item >= 0)
             item_action(app, c, act, r->item);
-        else if (r && (act == ACT_EDIT || act == ACT_ADVANCE))
+        else if (r && (k == UI_ENTER || act == ACT_ADVANCE))
             toggle_fold(app, c, 0);
         else
             ui_message(app, 0, "%s", _("Move to an item first (the rows below a task)"));

@@ -20,20 +20,23 @@ tmx() { tmux -S "$SOCK" -f /dev/null "$@"; }
 cleanup() { tmx kill-server >/dev/null 2>&1; rm -rf "$TDIR"; }
 trap cleanup EXIT
 
-# start COLS ROWS [VAR=value...]: a plain shell in a pane, prompt "$ ".
+# start COLS ROWS [VAR=value...]: a plain shell in a new session named
+# $S (t unless set), prompt "$ ".
 start() {
     local cols=$1 rows=$2
     shift 2
-    tmx new-session -d -x "$cols" -y "$rows" -s t \
+    tmx new-session -d -x "$cols" -y "$rows" -s "$S" \
         "cd '$TDIR' && env PS1='$ ' TERM=screen THEODOI_DB='$THEODOI_DB' THEODOI_TODAY=$THEODOI_TODAY $* bash --norc --noprofile"
-    tmx set-option -t t status off >/dev/null
+    tmx set-option -t "$S" status off >/dev/null
     wait_for '$'
 }
 
-screen() { tmx capture-pane -p -t t; }
-keys() { tmx send-keys -t t "$@"; }
+# The session the helpers talk to (tests with two users set it).
+S=t
+screen() { tmx capture-pane -p -t "$S"; }
+keys() { tmx send-keys -t "$S" "$@"; }
 # Type text as is (no key names).
-typed() { tmx send-keys -t t -l "$1"; }
+typed() { tmx send-keys -t "$S" -l "$1"; }
 
 fail() {
     echo "FAIL: $*"
