@@ -8,6 +8,10 @@
 # database (moved out of src/cmd-init.c).
 src_libtheodoi_a_SOURCES += src/sync/init.c
 
+check_PROGRAMS += tests/unit/test_kinds tests/unit/test_sync
+tests_unit_test_kinds_SOURCES = tests/unit/test_kinds.c
+tests_unit_test_sync_SOURCES = tests/unit/test_sync.c
+
 CLI_TESTS_CORE = \
 	tests/cli/basics.sh \
 	tests/cli/dbpath.sh \
