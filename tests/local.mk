@@ -20,6 +20,8 @@ CLI_TESTS_CORE = \
 	tests/cli/newest-wins.sh \
 	tests/cli/excel.sh \
 	tests/cli/undo.sh \
-	tests/cli/roles.sh
+	tests/cli/roles.sh \
+	tests/cli/privacy.sh \
+	tests/cli/report.sh
 CLI_TESTS += $(CLI_TESTS_CORE)
 EXTRA_DIST += $(CLI_TESTS_CORE) tests/data

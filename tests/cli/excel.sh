@@ -6,8 +6,9 @@
 
 X=$DATA/excel
 me=$(id -un)
-# canonical export without the BOM and CRs, USER standing for the login
-plain() { sed '1s/^\xef\xbb\xbf//; s/\r$//' "$1"; }
+# canonical export without the BOM and CRs (and without quotes around the
+# one field with a ';', which the writer may quote), USER for the login
+plain() { sed '1s/^\xef\xbb\xbf//; s/\r$//; s/"Ghi chú; có dấu chấm phẩy"/Ghi chú; có dấu chấm phẩy/' "$1"; }
 want() { sed "s/USER\$/$me/" "$1"; }
 
 init_db
