@@ -22,6 +22,7 @@ CLI_TESTS_CORE = \
 	tests/cli/undo.sh \
 	tests/cli/roles.sh \
 	tests/cli/privacy.sh \
-	tests/cli/report.sh
+	tests/cli/report.sh \
+	tests/cli/bad-corpus.sh
 CLI_TESTS += $(CLI_TESTS_CORE)
 EXTRA_DIST += $(CLI_TESTS_CORE) tests/data
