@@ -23,6 +23,7 @@ CLI_TESTS_CORE = \
 	tests/cli/roles.sh \
 	tests/cli/privacy.sh \
 	tests/cli/report.sh \
-	tests/cli/bad-corpus.sh
+	tests/cli/bad-corpus.sh \
+	tests/cli/calc-roundtrip.sh
 CLI_TESTS += $(CLI_TESTS_CORE)
 EXTRA_DIST += $(CLI_TESTS_CORE) tests/data
