@@ -28,7 +28,7 @@ const ui_action ui_form_acts[] = {
     {ACT_NONE, FK(KEY_RIGHT), UI_CTRL('F'), 0, N_("cursor right"), N_("move")},
     {ACT_NONE, FK(KEY_HOME), UI_CTRL('A'), 0, N_("start of the field"), NULL},
     {ACT_NONE, FK(KEY_END), UI_CTRL('E'), 0, N_("end of the field"), N_("start/end")},
-    {ACT_NONE, FK(KEY_BACKSPACE), 0, 0, N_("delete the character before the cursor"), NULL},
+    {ACT_NONE, FK(KEY_BACKSPACE), UI_CTRL('H'), 0, N_("delete the character before the cursor"), NULL},
     {ACT_NONE, FK(KEY_DC), UI_CTRL('D'), 0, N_("delete the character under the cursor"), N_("delete")},
     {ACT_NONE, UI_CTRL('U'), 0, 0, N_("delete to the start of the field"), NULL},
     {ACT_NONE, UI_CTRL('K'), 0, 0, N_("delete to the end of the field"), N_("clear")},
@@ -152,8 +152,8 @@ static void draw(ui_app *app, ui_screen *s, int full)
     }
     y += rows >= F_COUNT + 6 ? 2 : 1;
     int lw = label_width();
-    if (lw > app->cols / 3)
-        lw = app->cols / 3;
+    if (lw > app->cols * 2 / 5)
+        lw = app->cols * 2 / 5;
     for (int f = 0; f < F_COUNT && y < end; f++, y++)
         draw_field(app, fm, f, y, lw);
     if (it->stored && y + 1 < end) {

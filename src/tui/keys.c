@@ -2,7 +2,6 @@
  * status lines and the help screen print them. */
 #include "config.h"
 
-#include "theodoi/i18n.h"
 #include "theodoi/text.h"
 #include "theodoi/tui.h"
 
@@ -54,7 +53,7 @@ const char *ui_key_name(ui_key k, int utf8, char *buf, size_t size)
     case UI_ESC:
         return "Esc";
     case ' ':
-        return _("Space");
+        return "Space";
     default:
         break;
     }

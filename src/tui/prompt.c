@@ -26,7 +26,7 @@ const ui_action ui_prompt_acts[] = {
     {ACT_NONE, FK(KEY_RIGHT), UI_CTRL('F'), 0, N_("cursor right"), N_("move")},
     {ACT_NONE, FK(KEY_HOME), UI_CTRL('A'), 0, N_("start of the text"), NULL},
     {ACT_NONE, FK(KEY_END), UI_CTRL('E'), 0, N_("end of the text"), N_("start/end")},
-    {ACT_NONE, FK(KEY_BACKSPACE), 0, 0, N_("delete the character before the cursor"), NULL},
+    {ACT_NONE, FK(KEY_BACKSPACE), UI_CTRL('H'), 0, N_("delete the character before the cursor"), NULL},
     {ACT_NONE, FK(KEY_DC), UI_CTRL('D'), 0, N_("delete the character under the cursor"), N_("delete")},
     {ACT_NONE, UI_CTRL('U'), 0, 0, N_("delete to the start"), NULL},
     {ACT_NONE, UI_CTRL('K'), 0, 0, N_("delete to the end"), N_("clear")},

@@ -35,7 +35,7 @@ const ui_action ui_checklist_acts[] = {
     {ACT_FOLD_ALL, 'C', 0, 0, N_("collapse or expand every task"), N_("all")},
     {ACT_PREV_YEAR, '[', 0, 0, N_("previous year of the yearly items"), NULL},
     {ACT_NEXT_YEAR, ']', 0, 0, N_("next year of the yearly items"), N_("year")},
-    {ACT_HISTORY, 'h', 0, 0, N_("history of the item: who changed what, and when"), N_("history")},
+    {ACT_HISTORY, 'h', 0, 0, N_("history of the item: who changed what, and when"), N_("item history")},
     {ACT_SEARCH, '/', 0, 0, N_("search an item by code, title, evidence or note"), N_("search")},
     {ACT_NEXT, 'n', 0, 0, N_("next match of the search"), NULL},
     {ACT_PREV, 'N', 0, 0, N_("previous match of the search"), N_("next")},
@@ -242,8 +242,10 @@ static void draw_top(ui_app *app, cscreen *c)
         late += c->cl.tasks[t].overdue;
     }
     char left[512], date[16];
-    snprintf(left, sizeof left, _("%s (%s), year %d: %d/%d done, %d overdue"),
-             c->name, c->unit, c->year, done, total, late);
+    int w = snprintf(left, sizeof left, _("%s (%s), year %d: %d/%d done, %d overdue"),
+                     c->name, c->unit, c->year, done, total, late);
+    if (!role_may_write(app->role, app->own_unit, c->unit, 0) && w > 0 && (size_t)w < sizeof left)
+        snprintf(left + w, sizeof left - (size_t)w, "  %s", _("[read only]"));
     day_format_vn(app->today, date);
     ui_header(app, left, date);
     int y = ui_body_top(app), a = A_BOLD | A_UNDERLINE, x = 4;

@@ -34,7 +34,7 @@ const ui_action ui_communes_acts[] = {
     {ACT_SEARCH, '/', 0, 0, N_("search a commune by name (case and diacritics ignored)"), N_("search")},
     {ACT_NEXT, 'n', 0, 0, N_("next match of the search"), NULL},
     {ACT_PREV, 'N', 0, 0, N_("previous match of the search"), N_("next")},
-    {ACT_SORT, 's', 0, 0, N_("sort by: name, done %, overdue, confirmed %, last update"), N_("sort")},
+    {ACT_SORT, 's', 0, 0, N_("sort by: name, done rate, overdue, confirmed rate, last update"), N_("sort")},
     {ACT_REVERSE, 'S', 'r', 0, N_("reverse the order"), N_("reverse")},
     {ACT_OVERDUE, 'o', 0, 0, N_("show only communes with overdue items (again: all)"), N_("late only")},
     {ACT_REDRAW, UI_CTRL('L'), 0, 0, N_("redraw the screen"), N_("redraw")},
@@ -42,7 +42,7 @@ const ui_action ui_communes_acts[] = {
 const size_t ui_communes_nacts = sizeof ui_communes_acts / sizeof ui_communes_acts[0];
 
 static const char *const SORT_NAMES[] = {
-    N_("name"), N_("done %"), N_("overdue"), N_("confirmed %"), N_("last update")};
+    N_("name"), N_("done rate"), N_("overdue"), N_("confirmed rate"), N_("last update")};
 /* Each order starts in the direction that shows who is behind first. */
 static const int SORT_DESC[] = {0, 0, 1, 0, 0};
 
@@ -246,7 +246,7 @@ static void draw_header(ui_app *app, communes *c)
 {
     char left[512], date[16];
     day_format_vn(app->today, date);
-    snprintf(left, sizeof left, _("%s  %ld communes  !%ld late  *%ld no report this month"),
+    snprintf(left, sizeof left, _("%s  %ld communes  !%ld late  *%ld not reported"),
              app->scope_name ? app->scope_name : _("All units"), c->list.n,
              c->n_overdue, c->n_silent);
     ui_header(app, left, date);
@@ -300,30 +300,25 @@ static void sync_page(ui_app *app, communes *c)
         load_page(app, c);
 }
 
+/* A new order or filter starts at the top of the list. */
 static void cycle_sort(ui_app *app, communes *c, int reverse)
 {
-    const crow *r = row_at(c, c->list.cur);
-    char code[16] = "";
-    if (r)
-        snprintf(code, sizeof code, "%s", r->code);
     if (reverse) {
         c->q.descending = !c->q.descending;
     } else {
         c->q.order = (summary_order)((c->q.order + 1) % 5);
         c->q.descending = SORT_DESC[c->q.order];
     }
-    recount(app, c, code[0] ? code : NULL, 0);
+    ui_list_home(&c->list);
+    recount(app, c, NULL, 0);
     app->full = 1;
 }
 
 static void toggle_overdue(ui_app *app, communes *c)
 {
-    const crow *r = row_at(c, c->list.cur);
-    char code[16] = "";
-    if (r)
-        snprintf(code, sizeof code, "%s", r->code);
     c->q.only_overdue = !c->q.only_overdue;
-    recount(app, c, code[0] ? code : NULL, 0);
+    ui_list_home(&c->list);
+    recount(app, c, NULL, 0);
     app->full = 1;
 }
 

@@ -38,7 +38,7 @@ static void add_legend(ui_screen *v)
     ui_view_add(v, 0, "63.1% /80%", _("confirmed on VNeID out of the population, and the target"));
     ui_view_add(v, 0, NULL, "");
     ui_view_add(v, 0, NULL, _("The screen follows the database: changes made by others show within a second."));
-    ui_view_add(v, 0, NULL, _("Search ignores case and Vietnamese marks: \"le thanh nghi\" finds \"Lê Thanh Nghị\"."));
+    ui_view_add(v, 0, NULL, _("Search ignores case and Vietnamese marks: typing \"le thanh nghi\" finds the name written with its marks."));
 }
 
 ui_screen *ui_help_new(ui_app *app)

@@ -1,6 +1,8 @@
 /* view.c - a read-only page of lines that scrolls: the help screen and an
  * item's history are made of it.  Lines may have a left column (keys)
- * lined up at the widest entry. */
+ * lined up at the widest entry; long text is broken at spaces into
+ * continuation rows for the terminal's width (laid out here, so the
+ * terminal itself never wraps). */
 #include "config.h"
 
 #include "theodoi/i18n.h"
@@ -31,12 +33,20 @@ typedef struct vrow {
     int bold;
 } vrow;
 
+/* A screen row: a piece of a line's text. */
+typedef struct vseg {
+    size_t line, off, len;
+} vseg;
+
 typedef struct view {
     ui_screen base;
     char *title;
     vrow *lines;
     size_t n, cap;
     int left_w;
+    vseg *segs;
+    size_t nsegs;
+    int wrapped_cols;        /* the width segs were made for */
     long top;
 } view;
 
@@ -59,9 +69,55 @@ static int page_rows(const ui_app *app)
     return ui_body_rows(app);
 }
 
+static int left_width(const ui_app *app, const view *v)
+{
+    return v->left_w < app->cols / 2 ? v->left_w : app->cols / 2;
+}
+
+static void add_seg(view *v, size_t line, size_t off, size_t len)
+{
+    v->segs = xrealloc(v->segs, (v->nsegs + 1) * sizeof *v->segs);
+    v->segs[v->nsegs++] = (vseg){line, off, len};
+}
+
+/* Break every line into rows of the terminal's width, at spaces. */
+static void rewrap(const ui_app *app, view *v)
+{
+    v->nsegs = 0;
+    v->wrapped_cols = app->cols;
+    int lw = left_width(app, v);
+    for (size_t i = 0; i < v->n; i++) {
+        const char *t = v->lines[i].text;
+        int avail = app->cols - (v->lines[i].left ? 2 + lw : 1) - 1;
+        size_t off = 0, len = strlen(t);
+        if (avail < 12 || len == 0) {
+            add_seg(v, i, 0, len);
+            continue;
+        }
+        while (off < len) {
+            size_t fit = text_fit(t + off, avail);
+            if (fit == 0)
+                fit = len - off;
+            if (off + fit < len) {
+                size_t sp = fit;
+                while (sp > 0 && t[off + sp] != ' ')
+                    sp--;
+                if (sp > 0)
+                    fit = sp;
+            }
+            add_seg(v, i, off, fit);
+            off += fit;
+            while (off < len && t[off] == ' ')
+                off++;
+        }
+    }
+}
+
 static void clamp(const ui_app *app, view *v)
 {
-    long max = (long)v->n - page_rows(app);
+    if (v->wrapped_cols != app->cols)
+        rewrap(app, v);
+    long max = (long)v->nsegs - page_rows(app);
     if (v->top > max)
         v->top = max;
     if (v->top < 0)
@@ -72,24 +128,29 @@ static void draw(ui_app *app, ui_screen *s, int full)
 {
     view *v = V(s);
     (void)full;
+    clamp(app, v);
     ui_header(app, v->title, "");
-    int rows = page_rows(app), lw = v->left_w < app->cols / 2 ? v->left_w : app->cols / 2;
+    int rows = page_rows(app), lw = left_width(app, v);
     for (int i = 0; i < rows; i++) {
         int y = ui_body_top(app) + i;
         size_t k = (size_t)v->top + (size_t)i;
         ui_clear_eol(app, y, 0);
-        if (k >= v->n)
+        if (k >= v->nsegs)
             continue;
-        const vrow *l = &v->lines[k];
+        const vseg *g = &v->segs[k];
+        const vrow *l = &v->lines[g->line];
         int x = 1;
         if (l->left) {
-            ui_put(app, y, 2, lw - 1, l->left, A_BOLD | ui_attr(app, UI_PAIR_KEY), 0);
+            if (g->off == 0)
+                ui_put(app, y, 2, lw - 1, l->left, A_BOLD | ui_attr(app, UI_PAIR_KEY), 0);
             x = 2 + lw;
         }
-        ui_put(app, y, x, app->cols - x - 1, l->text, l->bold ? A_BOLD | A_UNDERLINE : 0, 0);
+        char *piece = xasprintf("%.*s", (int)g->len, l->text + g->off);
+        ui_put(app, y, x, app->cols - x - 1, piece, l->bold ? A_BOLD | A_UNDERLINE : 0, 0);
+        free(piece);
     }
-    snprintf(s->info, sizeof s->info, _("lines %ld-%ld of %zu"), v->n ? v->top + 1 : 0,
-             v->top + rows < (long)v->n ? v->top + rows : (long)v->n, v->n);
+    snprintf(s->info, sizeof s->info, _("lines %ld-%ld of %zu"), v->nsegs ? v->top + 1 : 0,
+             v->top + rows < (long)v->nsegs ? v->top + rows : (long)v->nsegs, v->nsegs);
 }
 
 static void key(ui_app *app, ui_screen *s, ui_act act, ui_key k)
@@ -103,7 +164,7 @@ static void key(ui_app *app, ui_screen *s, ui_act act, ui_key k)
     case ACT_PGUP: v->top -= page; break;
     case ACT_PGDN: v->top += page; break;
     case ACT_HOME: v->top = 0; break;
-    case ACT_END: v->top = (long)v->n; break;
+    case ACT_END: v->top = (long)v->nsegs; break;
     default: break;
     }
     clamp(app, v);
@@ -128,6 +189,7 @@ static void destroy(ui_screen *s)
         free(v->lines[i].text);
     }
     free(v->lines);
+    free(v->segs);
     free(v->title);
     free(v);
 }
