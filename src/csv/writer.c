@@ -21,7 +21,9 @@ struct csv_out {
 };
 
 /* 1 when s must be quoted: it holds ',', '"', CR or LF, or starts or ends
- * with a space (which a spreadsheet or the reader's user would lose). */
+ * with a space (which a spreadsheet or the reader's user would lose).
+ * ';' too: a reader (ours, or Excel set to Vietnamese) that takes ';' for
+ * the delimiter must not split the field. */
 static int needs_quotes(const char *s)
 {
     size_t n = strlen(s);
@@ -29,7 +31,7 @@ static int needs_quotes(const char *s)
         return 0;
     if (s[0] == ' ' || s[n - 1] == ' ')
         return 1;
-    return strpbrk(s, ",\"\r\n") != NULL;
+    return strpbrk(s, ",;\"\r\n") != NULL;
 }
 
 /* 1 when a spreadsheet would take s for a formula. */
@@ -108,9 +110,12 @@ csv_out *csv_out_new(FILE *f)
     return o;
 }
 
-int csv_out_row(csv_out *o, size_t n, const char *const *fields,
-                const unsigned char *guard)
+/* A record of one empty field is written as "" (an empty line would be
+ * skipped as blank when read back). */
+int csv_out_row(csv_out *o, size_t n, const char *const *fields, const unsigned char *guard)
 {
+    if (n == 1 && (!fields || !fields[0] || !fields[0][0]))
+        fputs("\"\"", o->f);
     for (size_t i = 0; i < n; i++) {
         const char *s = fields && fields[i] ? fields[i] : "";
         int g = (!guard || guard[i]) && looks_like_formula(s);

@@ -480,14 +480,15 @@ static void test_writer_bytes(void)
                           " đầu", "cuối ", NULL, "", "a;b", "'ok" };
     CU_ASSERT_EQUAL(csv_out_row(o, 10, row, NULL), 0);
     CU_ASSERT_EQUAL(csv_out_row(o, 1, row, NULL), 0);
+    CU_ASSERT_EQUAL(csv_out_row(o, 1, row + 7, NULL), 0);  /* one empty field */
     csv_out_free(&o);
     fclose(f);
 
     size_t n;
     char *bytes = slurp(p, &n);
     const char *want = "\xEF\xBB\xBF" "Phường 1,\"a,b\",\"nói \"\"chào\"\"\","
-                       "\"x\ny\",\" đầu\",\"cuối \",,,a;b,'ok\r\n"
-                       "Phường 1\r\n";
+                       "\"x\ny\",\" đầu\",\"cuối \",,,\"a;b\",'ok\r\n"
+                       "Phường 1\r\n\"\"\r\n";
     CU_ASSERT_EQUAL(n, strlen(want));
     CU_ASSERT_STRING_EQUAL(bytes, want);
     free(bytes);
@@ -495,7 +496,8 @@ static void test_writer_bytes(void)
     got g;                      /* and it reads back the same */
     read_all(p, &g);
     CU_ASSERT_EQUAL(g.rc, 0);
-    CU_ASSERT_EQUAL_FATAL(g.n, 2);
+    CU_ASSERT_EQUAL_FATAL(g.n, 3);
+    CU_ASSERT_STRING_EQUAL(g.rec[2], "");
     CU_ASSERT_STRING_EQUAL(g.rec[0], "Phường 1|a,b|nói \"chào\"|x\ny|"
                                      " đầu|cuối |||a;b|'ok");
     CU_ASSERT_EQUAL(g.line[1], 3);
@@ -507,7 +509,7 @@ static void test_csv_quote(void)
     const char *cases[][2] = {
         { "abc", "abc" }, { "", "" }, { "a,b", "\"a,b\"" },
         { "say \"hi\"", "\"say \"\"hi\"\"\"" }, { "a\r\nb", "\"a\r\nb\"" },
-        { " x", "\" x\"" }, { "x ", "\"x \"" }, { "=1", "=1" },
+        { " x", "\" x\"" }, { "x ", "\"x \"" }, { "=1", "=1" }, { "a;b", "\"a;b\"" },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char *q = csv_quote(cases[i][0]);
