@@ -14,7 +14,7 @@ void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-char *xvasprintf(const char *fmt, va_list ap);
+char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 /* free(*p) and clear it. */
 void xfree(void *pp);
 
@@ -29,7 +29,7 @@ void sb_addf(strbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3
 void sb_reset(strbuf *b);
 void sb_free(strbuf *b);
 
-/* Trim blanks at both ends in place; returns s. */
+/* Trim blanks (ASCII white space, U+00A0) at both ends in place; returns s. */
 char *str_trim(char *s);
 /* 1 when s is NULL or "". */
 int str_empty(const char *s);

@@ -124,14 +124,30 @@ void sb_free(strbuf *b)
     b->len = b->cap = 0;
 }
 
+/* Bytes of the blank at s (ASCII white space 1, U+00A0 no-break space
+ * 2, as spreadsheets paste it), 0 when s is no blank. */
+static size_t blank_at(const char *s)
+{
+    if (isspace((unsigned char)s[0]))
+        return 1;
+    return (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0 ? 2 : 0;
+}
+
 char *str_trim(char *s)
 {
-    size_t n = strlen(s);
-    while (n && isspace((unsigned char)s[n - 1]))
-        s[--n] = '\0';
+    size_t n = strlen(s), k;
+    for (;;) {
+        if (n && isspace((unsigned char)s[n - 1]))
+            n--;
+        else if (n >= 2 && blank_at(s + n - 2) == 2)
+            n -= 2;
+        else
+            break;
+    }
+    s[n] = '\0';
     size_t i = 0;
-    while (isspace((unsigned char)s[i]))
-        i++;
+    while ((k = blank_at(s + i)) != 0)
+        i += k;
     if (i)
         memmove(s, s + i, n - i + 1);
     return s;
@@ -180,8 +196,7 @@ void problems_init(problems *p, size_t cap)
     p->msg = xcalloc(cap ? cap : 1, sizeof *p->msg);
 }
 
-void problems_add(problems *p, const char *file, long line, const char *col,
-                  const char *fmt, ...)
+void problems_add(problems *p, const char *file, long line, const char *col, const char *fmt, ...)
 {
     p->count++;
     if (p->n >= p->cap)
