@@ -40,14 +40,14 @@ enum { CB_OK, CB_NOMEM, CB_BADTEXT };
 struct csv_in {
     FILE *f;
     int own_f;
-    long size;             /* file size, -1 if unknown */
-    long nread;            /* bytes read from the file */
+    long size;  /* file size, -1 if unknown */
+    long nread; /* bytes read from the file */
 
     /* decoded UTF-8 text not yet cut into lines: buf[beg..end) */
     char *buf;
     size_t cap, beg, end;
-    size_t scan;           /* where to go on looking for the line end */
-    int eof;               /* the file is exhausted (buf may hold more) */
+    size_t scan; /* where to go on looking for the line end */
+    int eof;     /* the file is exhausted (buf may hold more) */
 
     /* UTF-16 input: raw bytes not yet converted */
     int utf16;
@@ -62,9 +62,9 @@ struct csv_in {
 
     struct csv_parser p;
     char delim;
-    long line_no;          /* physical lines fed so far */
-    long rec_line;         /* line where the record being read starts */
-    long open_line;        /* line where the open quoted field started */
+    long line_no;   /* physical lines fed so far */
+    long rec_line;  /* line where the record being read starts */
+    long open_line; /* line where the open quoted field started */
 
     /* the record: fields back to back in rbuf, their offsets in off */
     char *rbuf;
@@ -88,8 +88,12 @@ static const char *not_utf8_msg(void)
              "it with: iconv -f CP1258 -t UTF-8");
 }
 
+static char *vformat(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
+static char *format(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static int set_err(csv_in *in, long line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
 /* printf into a malloc'd string; NULL when out of memory. */
-__attribute__((format(printf, 1, 0)))
 static char *vformat(const char *fmt, va_list ap)
 {
     va_list ap2;
@@ -104,7 +108,6 @@ static char *vformat(const char *fmt, va_list ap)
     return s;
 }
 
-__attribute__((format(printf, 1, 2)))
 static char *format(const char *fmt, ...)
 {
     va_list ap;
@@ -115,7 +118,6 @@ static char *format(const char *fmt, ...)
 }
 
 /* Record the error that stops reading (the first one wins); returns -1. */
-__attribute__((format(printf, 3, 4)))
 static int set_err(csv_in *in, long line, const char *fmt, ...)
 {
     if (in->failed)
@@ -174,8 +176,7 @@ static int refill_utf16(csv_in *in)
     }
     char *ip = in->raw, *op = in->buf + in->end;
     size_t il = in->rawlen, ol = in->cap - in->end;
-    if (iconv(in->cd, &ip, &il, &op, &ol) == (size_t)-1
-        && errno != EINVAL && errno != E2BIG)
+    if (iconv(in->cd, &ip, &il, &op, &ol) == (size_t)-1 && errno != EINVAL && errno != E2BIG)
         return utf16_error(in);
     in->end = (size_t)(op - in->buf);
     memmove(in->raw, ip, il);
@@ -220,7 +221,7 @@ static size_t find_eol(csv_in *in)
             return i + 1 + (in->buf[i + 1] == '\n');
         if (in->eof)
             return i + 1;
-        in->scan = i;           /* is "\r" followed by "\n"? read on */
+        in->scan = i; /* is "\r" followed by "\n"? read on */
         return 0;
     }
     in->scan = in->end;
@@ -234,7 +235,7 @@ static int next_line(csv_in *in, const char **s, size_t *len)
     for (;;) {
         size_t e = find_eol(in);
         if (e == 0 && in->eof && in->beg < in->end)
-            e = in->end;        /* last line, without an end of line */
+            e = in->end; /* last line, without an end of line */
         if (e) {
             *s = in->buf + in->beg;
             *len = e - in->beg;
@@ -284,8 +285,7 @@ static int start_input(csv_in *in)
     unsigned char h[2];
     size_t n = fread(h, 1, 2, in->f);
     in->nread = (long)n;
-    if (n == 2 && ((h[0] == 0xFF && h[1] == 0xFE)
-                   || (h[0] == 0xFE && h[1] == 0xFF))) {
+    if (n == 2 && ((h[0] == 0xFF && h[1] == 0xFE) || (h[0] == 0xFE && h[1] == 0xFF))) {
         in->utf16 = 1;
         in->raw = malloc(CHUNK);
         if (!in->raw)
@@ -324,7 +324,7 @@ static int start_input(csv_in *in)
 static int no_space(unsigned char c)
 {
     (void)c;
-    return 0;                   /* keep spaces and tabs as they are */
+    return 0; /* keep spaces and tabs as they are */
 }
 
 /* Give up opening: the message for errno value e, and free in. */

@@ -12,11 +12,11 @@
 #include <strings.h>
 #include <time.h>
 
-#define VN_OFFSET (7 * 3600)     /* Vietnam is UTC+7, no daylight saving */
+#define VN_OFFSET (7 * 3600) /* Vietnam is UTC+7, no daylight saving */
 #define SECS_PER_DAY 86400
-#define YEAR_MIN 1900            /* years a person may type */
+#define YEAR_MIN 1900 /* years a person may type */
 #define YEAR_MAX 2200
-#define TEXT_MAX 64              /* longest date/time text we accept */
+#define TEXT_MAX 64 /* longest date/time text we accept */
 
 /* Floor division for a possibly negative numerator (d > 0). */
 static long long floor_div(long long n, long long d)
@@ -31,10 +31,10 @@ td_day day_from_ymd(int y, int m, int d)
 {
     long long yy = (long long)y - (m <= 2);
     long long era = floor_div(yy, 400);
-    long long yoe = yy - era * 400;                         /* [0, 399] */
-    long long mp = (m + 9) % 12;                            /* Mar = 0 */
-    long long doy = (153 * mp + 2) / 5 + d - 1;             /* [0, 365] */
-    long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;  /* [0, 146096] */
+    long long yoe = yy - era * 400;                        /* [0, 399] */
+    long long mp = (m + 9) % 12;                           /* Mar = 0 */
+    long long doy = (153 * mp + 2) / 5 + d - 1;            /* [0, 365] */
+    long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy; /* [0, 146096] */
     return (td_day)(era * 146097 + doe - 719468);
 }
 
@@ -65,8 +65,7 @@ static int is_leap(int y)
 
 static int days_in_month(int y, int m)
 {
-    static const int len[12] = { 31, 28, 31, 30, 31, 30,
-                                 31, 31, 30, 31, 30, 31 };
+    static const int len[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (m == 2 && is_leap(y))
         return 29;
     return len[m - 1];
@@ -162,16 +161,16 @@ static int read_date(const char **p, td_day *out)
     const char *q = *p;
     int y, m, d;
     if (count_digits(q) == 4) {
-        if (read_num(&q, 4, 4, &y) || *q++ != '-' || read_num(&q, 2, 2, &m)
-            || *q++ != '-' || read_num(&q, 2, 2, &d))
+        if (read_num(&q, 4, 4, &y) || *q++ != '-' || read_num(&q, 2, 2, &m) || *q++ != '-' ||
+            read_num(&q, 2, 2, &d))
             return -1;
     } else {
         char sep = q[count_digits(q)];
         if (sep != '/' && sep != '-' && sep != '.')
             return -1;
-        int w = (sep == '/') ? 1 : 2;   /* fewest digits of day and month */
-        if (read_num(&q, w, 2, &d) || *q++ != sep || read_num(&q, w, 2, &m)
-            || *q++ != sep || read_num(&q, 4, 4, &y))
+        int w = (sep == '/') ? 1 : 2; /* fewest digits of day and month */
+        if (read_num(&q, w, 2, &d) || *q++ != sep || read_num(&q, w, 2, &m) || *q++ != sep ||
+            read_num(&q, 4, 4, &y))
             return -1;
     }
     if (y < YEAR_MIN || y > YEAR_MAX || !day_valid_ymd(y, m, d))
@@ -311,8 +310,7 @@ int ts_parse(const char *s, int64_t *epoch)
     if (!(*p == ' ' || (iso && (*p == 'T' || *p == 't'))))
         return -1;
     p++;
-    if (read_clock(&p, iso ? 2 : 1, &secs) || read_offset(&p, &offset)
-        || *p != '\0')
+    if (read_clock(&p, iso ? 2 : 1, &secs) || read_offset(&p, &offset) || *p != '\0')
         return -1;
     if (epoch)
         *epoch = (int64_t)day * SECS_PER_DAY + secs - offset;
@@ -351,8 +349,7 @@ int period_parse_year(const char *s, int *year)
     char buf[TEXT_MAX];
     const char *p = buf;
     int y;
-    if (trim_copy(s, buf) || read_num(&p, 4, 4, &y) || *p != '\0'
-        || y < YEAR_MIN || y > YEAR_MAX)
+    if (trim_copy(s, buf) || read_num(&p, 4, 4, &y) || *p != '\0' || y < YEAR_MIN || y > YEAR_MAX)
         return -1;
     if (year)
         *year = y;
@@ -370,8 +367,7 @@ int period_parse_month(const char *s, int *year, int *month)
     if (count_digits(p) == 4) {
         if (read_num(&p, 4, 4, &y) || *p++ != '-' || read_num(&p, 2, 2, &m))
             return -1;
-    } else if (read_num(&p, 1, 2, &m) || *p++ != '/'
-               || read_num(&p, 4, 4, &y)) {
+    } else if (read_num(&p, 1, 2, &m) || *p++ != '/' || read_num(&p, 4, 4, &y)) {
         return -1;
     }
     if (*p != '\0' || m < 1 || m > 12 || y < YEAR_MIN || y > YEAR_MAX)
@@ -431,8 +427,8 @@ td_day workdays_after(td_day start, int n, const holidays *h)
 static int parse_yearly(const char *p, due_rule *r)
 {
     int m, d;
-    if (read_num(&p, 2, 2, &m) || *p++ != '-' || read_num(&p, 2, 2, &d)
-        || *p != '\0' || !day_valid_ymd(2000, m, d))
+    if (read_num(&p, 2, 2, &m) || *p++ != '-' || read_num(&p, 2, 2, &d) || *p != '\0' ||
+        !day_valid_ymd(2000, m, d))
         return -1;
     r->kind = DUE_YEARLY;
     r->month = m;
@@ -445,8 +441,8 @@ static int parse_workdays(const char *p, due_rule *r)
 {
     int n;
     td_day d;
-    if (read_num(&p, 1, 3, &n) || *p++ != ':' || n < 1 || n > WORKDAYS_MAX
-        || read_date(&p, &d) || *p != '\0')
+    if (read_num(&p, 1, 3, &n) || *p++ != ':' || n < 1 || n > WORKDAYS_MAX || read_date(&p, &d) ||
+        *p != '\0')
         return -1;
     r->kind = DUE_WORKDAYS;
     r->n = n;
@@ -459,7 +455,7 @@ static int parse_workdays(const char *p, due_rule *r)
 int due_parse(const char *s, due_rule *out)
 {
     char buf[TEXT_MAX];
-    due_rule r = { DUE_NONE, TD_NO_DAY, 0, 0, 0 };
+    due_rule r = {DUE_NONE, TD_NO_DAY, 0, 0, 0};
     int rc = 0;
     if (!s)
         s = "";

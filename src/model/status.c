@@ -27,7 +27,7 @@ static int lookup_word(const char *s, const word *table)
     if (!s)
         return -1;
     char *f = NULL;
-    const char *key = "";       /* blank text needs no folding */
+    const char *key = ""; /* blank text needs no folding */
     if (s[strspn(s, " \t\r\n")] != '\0') {
         f = text_fold(s);
         if (!f)
@@ -48,32 +48,38 @@ static int lookup_word(const char *s, const word *table)
 /* ---- checklist item statuses ----------------------------------------- */
 
 static const word item_words[] = {
-    { "todo", ST_TODO },
-    { "chua thuc hien", ST_TODO },
-    { "chua lam", ST_TODO },
-    { "chua", ST_TODO },
-    { "to do", ST_TODO },                /* English labels */
-    { "doing", ST_DOING },
-    { "dang thuc hien", ST_DOING },
-    { "dang lam", ST_DOING },
-    { "in progress", ST_DOING },
-    { "done", ST_DONE },
-    { "hoan thanh", ST_DONE },
-    { "da hoan thanh", ST_DONE },
-    { "da thuc hien", ST_DONE },
-    { "na", ST_NA },
-    { "n/a", ST_NA },
-    { "khong ap dung", ST_NA },
-    { "not applicable", ST_NA },
-    { NULL, 0 },
+    {"todo", ST_TODO},
+    {"chua thuc hien", ST_TODO},
+    {"chua lam", ST_TODO},
+    {"chua", ST_TODO},
+    {"to do", ST_TODO}, /* English labels */
+    {"doing", ST_DOING},
+    {"dang thuc hien", ST_DOING},
+    {"dang lam", ST_DOING},
+    {"in progress", ST_DOING},
+    {"done", ST_DONE},
+    {"hoan thanh", ST_DONE},
+    {"da hoan thanh", ST_DONE},
+    {"da thuc hien", ST_DONE},
+    {"na", ST_NA},
+    {"n/a", ST_NA},
+    {"khong ap dung", ST_NA},
+    {"not applicable", ST_NA},
+    {NULL, 0},
 };
 
 static const char *const item_codes[ST__COUNT] = {
-    "todo", "doing", "done", "na",
+    "todo",
+    "doing",
+    "done",
+    "na",
 };
 
 static const char *const item_labels[ST__COUNT] = {
-    N_("To do"), N_("In progress"), N_("Done"), N_("Not applicable"),
+    N_("To do"),
+    N_("In progress"),
+    N_("Done"),
+    N_("Not applicable"),
 };
 
 int status_parse(const char *s, item_status *out)
@@ -104,13 +110,13 @@ item_status status_next(item_status s)
         return ST_DOING;
     case ST_DOING:
         return ST_DONE;
-    default:            /* done, na (and anything unknown) */
+    default: /* done, na (and anything unknown) */
         return ST_TODO;
     }
 }
 
-int item_is_overdue(const due_rule *r, int period_year, item_status st,
-                    td_day today, const holidays *h)
+int item_is_overdue(const due_rule *r, int period_year, item_status st, td_day today,
+                    const holidays *h)
 {
     if (!r || (st != ST_TODO && st != ST_DOING))
         return 0;
@@ -121,29 +127,35 @@ int item_is_overdue(const due_rule *r, int period_year, item_status st,
 /* ---- learner statuses ------------------------------------------------ */
 
 static const word learner_words[] = {
-    { "registered", LS_REGISTERED },
-    { "da dang ky", LS_REGISTERED },
-    { "dang ky", LS_REGISTERED },
-    { "da dang ki", LS_REGISTERED },     /* "ký" is also spelt "kí" */
-    { "dang ki", LS_REGISTERED },
-    { "learning", LS_LEARNING },
-    { "dang hoc", LS_LEARNING },
-    { "completed", LS_COMPLETED },
-    { "hoan thanh", LS_COMPLETED },
-    { "da hoan thanh", LS_COMPLETED },
-    { "confirmed", LS_CONFIRMED },
-    { "da xac nhan", LS_CONFIRMED },
-    { "xac nhan", LS_CONFIRMED },
-    { "da pho cap", LS_CONFIRMED },
-    { NULL, 0 },
+    {"registered", LS_REGISTERED},
+    {"da dang ky", LS_REGISTERED},
+    {"dang ky", LS_REGISTERED},
+    {"da dang ki", LS_REGISTERED}, /* "ký" is also spelt "kí" */
+    {"dang ki", LS_REGISTERED},
+    {"learning", LS_LEARNING},
+    {"dang hoc", LS_LEARNING},
+    {"completed", LS_COMPLETED},
+    {"hoan thanh", LS_COMPLETED},
+    {"da hoan thanh", LS_COMPLETED},
+    {"confirmed", LS_CONFIRMED},
+    {"da xac nhan", LS_CONFIRMED},
+    {"xac nhan", LS_CONFIRMED},
+    {"da pho cap", LS_CONFIRMED},
+    {NULL, 0},
 };
 
 static const char *const learner_codes[LS__COUNT] = {
-    "registered", "learning", "completed", "confirmed",
+    "registered",
+    "learning",
+    "completed",
+    "confirmed",
 };
 
 static const char *const learner_labels[LS__COUNT] = {
-    N_("Registered"), N_("Learning"), N_("Completed"), N_("Confirmed"),
+    N_("Registered"),
+    N_("Learning"),
+    N_("Completed"),
+    N_("Confirmed"),
 };
 
 int lstatus_parse(const char *s, learner_status *out)
@@ -177,14 +189,10 @@ learner_status lstatus_next(learner_status s)
 /* ---- gender ---------------------------------------------------------- */
 
 static const word gender_words[] = {
-    { "", 0 },
-    { "nam", 1 },
-    { "nu", 2 },
-    { "khac", 3 },
-    { NULL, 0 },
+    {"", 0}, {"nam", 1}, {"nu", 2}, {"khac", 3}, {NULL, 0},
 };
 
-static const char *const gender_codes[] = { "", "nam", "nu", "khac" };
+static const char *const gender_codes[] = {"", "nam", "nu", "khac"};
 
 int gender_parse(const char *s, const char **out)
 {
@@ -231,11 +239,8 @@ int pct_format(long long num, long long den, char *buf, size_t size)
 /* ---- roles ----------------------------------------------------------- */
 
 static const word role_words[] = {
-    { "none", ROLE_NONE },
-    { "commune", ROLE_COMMUNE },
-    { "city", ROLE_CITY },
-    { "admin", ROLE_ADMIN },
-    { NULL, 0 },
+    {"none", ROLE_NONE}, {"commune", ROLE_COMMUNE}, {"city", ROLE_CITY}, {"admin", ROLE_ADMIN},
+    {NULL, 0},
 };
 
 int role_parse(const char *s, role_kind *out)
@@ -265,8 +270,7 @@ const char *role_code(role_kind r)
 
 /* Admin and city write everything; a commune writes only its own unit's
  * rows of commune-owned kinds; no role writes nothing. */
-int role_may_write(role_kind r, const char *own, const char *unit,
-                   int city_owned)
+int role_may_write(role_kind r, const char *own, const char *unit, int city_owned)
 {
     switch (r) {
     case ROLE_ADMIN:

@@ -2,6 +2,7 @@
  * the comment at the top of text-tables.h (Python unicodedata, Unicode
  * 14.0.0).  Edit the script there and run it again. */
 #include "text-tables.h"
+/* clang-format off */
 
 const unsigned short text_extra_marks[24] = {
     0x0302, 0x0306, 0x031B, 0x0335, 0x0308, 0x030A, 0x0327, 0x030C,

@@ -140,7 +140,8 @@ def pairs():
 print(OPEN + " text-tables.c - GENERATED, do not edit: made by the script in")
 print(" * the comment at the top of text-tables.h (Python unicodedata, Unicode")
 print(" * %s).  Edit the script there and run it again. %s" % (ud.unidata_version, CLOSE))
-print('#include "text-tables.h"\n')
+print('#include "text-tables.h"')
+print(OPEN + " clang-format off " + CLOSE + "\n")   # keep this layout
 print("const unsigned short text_extra_marks[%d] = {" % len(EXTRA))
 print("    " + ", ".join("0x%04X" % m for m in EXTRA[:8]) + ",")
 print("    " + ", ".join("0x%04X" % m for m in EXTRA[8:16]) + ",")

@@ -23,9 +23,9 @@ enum { U_LETTER, U_SPACE, U_OTHER, U_MARK, U_BAD };
 
 struct unit {
     int kind;
-    unsigned int cp;   /* first code point (U+FFFD for U_BAD) */
-    size_t len;        /* bytes, including the marks that follow */
-    char base[3];      /* U_LETTER: lower-case ASCII base letters */
+    unsigned int cp; /* first code point (U+FFFD for U_BAD) */
+    size_t len;      /* bytes, including the marks that follow */
+    char base[3];    /* U_LETTER: lower-case ASCII base letters */
     int upper, mod, tone, extra;
 };
 
@@ -118,29 +118,26 @@ int text_utf8_valid(const char *s, size_t n, size_t *bad)
 /* Combining diacritical marks (dropped by fold, width 0). */
 static int is_mark(unsigned int cp)
 {
-    return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x1AB0 && cp <= 0x1AFF)
-        || (cp >= 0x1DC0 && cp <= 0x1DFF) || (cp >= 0x20D0 && cp <= 0x20FF)
-        || (cp >= 0xFE20 && cp <= 0xFE2F);
+    return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x1AB0 && cp <= 0x1AFF) ||
+           (cp >= 0x1DC0 && cp <= 0x1DFF) || (cp >= 0x20D0 && cp <= 0x20FF) ||
+           (cp >= 0xFE20 && cp <= 0xFE2F);
 }
 
 static int is_space(unsigned int cp)
 {
-    return cp == ' ' || (cp >= 0x09 && cp <= 0x0D) || cp == 0x85
-        || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A)
-        || cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F
-        || cp == 0x3000;
+    return cp == ' ' || (cp >= 0x09 && cp <= 0x0D) || cp == 0x85 || cp == 0xA0 || cp == 0x1680 ||
+           (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F ||
+           cp == 0x205F || cp == 0x3000;
 }
 
 static int mod_of(unsigned int m)
 {
-    return m == 0x302 ? MOD_CIRC : m == 0x306 ? MOD_BREVE
-         : m == 0x31B ? MOD_HORN : 0;
+    return m == 0x302 ? MOD_CIRC : m == 0x306 ? MOD_BREVE : m == 0x31B ? MOD_HORN : 0;
 }
 
 static int tone_of(unsigned int m)
 {
-    return m == 0x300 ? 1 : m == 0x309 ? 2 : m == 0x303 ? 3
-         : m == 0x301 ? 4 : m == 0x323 ? 5 : 0;
+    return m == 0x300 ? 1 : m == 0x309 ? 2 : m == 0x303 ? 3 : m == 0x301 ? 4 : m == 0x323 ? 5 : 0;
 }
 
 static int extra_of(unsigned int m)
@@ -378,15 +375,32 @@ char *text_fold(const char *s)
 static const char *ascii_punct(unsigned int cp)
 {
     switch (cp) {
-    case 0x2018: case 0x2019: case 0x201A: case 0x2032: return "'";
-    case 0x201C: case 0x201D: case 0x201E: case 0x00AB: case 0x00BB:
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x2032:
+        return "'";
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x00AB:
+    case 0x00BB:
         return "\"";
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014:
-    case 0x2212: return "-";
-    case 0x2026: return "...";
-    case 0x2022: return "*";
-    case 0x00B7: return ".";
-    default: return NULL;
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2212:
+        return "-";
+    case 0x2026:
+        return "...";
+    case 0x2022:
+        return "*";
+    case 0x00B7:
+        return ".";
+    default:
+        return NULL;
     }
 }
 
@@ -474,10 +488,8 @@ int text_match(const char *hay, const char *needle)
 #define KEY_ROOM(n) (7 * (n) + 4)
 
 /* Position of each ASCII letter in the Vietnamese alphabet. */
-static const unsigned char letter_pos[26] = {
-    0, 3, 4, 5, 7, 9, 10, 11, 12, 13, 14, 15, 16,
-    17, 18, 21, 22, 23, 24, 25, 26, 28, 29, 30, 31, 32
-};
+static const unsigned char letter_pos[26] = {0,  3,  4,  5,  7,  9,  10, 11, 12, 13, 14, 15, 16,
+                                             17, 18, 21, 22, 23, 24, 25, 26, 28, 29, 30, 31, 32};
 
 /* Offset of the Vietnamese letter base+mod after base (ă = a + 1), or -1
  * when the pair is not a Vietnamese letter. */
@@ -486,16 +498,25 @@ static int vn_variant(char base, int mod)
     if (mod == MOD_NONE)
         return 0;
     switch (base) {
-    case 'a': return mod == MOD_BREVE ? 1 : mod == MOD_CIRC ? 2 : -1;
-    case 'd': return mod == MOD_STROKE ? 1 : -1;
-    case 'e': return mod == MOD_CIRC ? 1 : -1;
-    case 'o': return mod == MOD_CIRC ? 1 : mod == MOD_HORN ? 2 : -1;
-    case 'u': return mod == MOD_HORN ? 1 : -1;
-    default: return -1;
+    case 'a':
+        return mod == MOD_BREVE ? 1 : mod == MOD_CIRC ? 2 : -1;
+    case 'd':
+        return mod == MOD_STROKE ? 1 : -1;
+    case 'e':
+        return mod == MOD_CIRC ? 1 : -1;
+    case 'o':
+        return mod == MOD_CIRC ? 1 : mod == MOD_HORN ? 2 : -1;
+    case 'u':
+        return mod == MOD_HORN ? 1 : -1;
+    default:
+        return -1;
     }
 }
 
-struct key { char *pri, *sec, *ter; size_t np, ns, nt; };
+struct key {
+    char *pri, *sec, *ter;
+    size_t np, ns, nt;
+};
 
 static void key_add(struct key *k, char sec, char ter)
 {
@@ -548,7 +569,7 @@ static void key_other(struct key *k, const struct unit *u)
  * its length. */
 static size_t build_key(const char *s, size_t n, char *out)
 {
-    struct key k = { out, out + 5 * n + 1, out + 6 * n + 2, 0, 0, 0 };
+    struct key k = {out, out + 5 * n + 1, out + 6 * n + 2, 0, 0, 0};
     size_t i = 0, o;
     int space = 0;
 
@@ -673,11 +694,11 @@ int text_collate(const char *a, const char *b)
 /* East Asian wide ranges, used when wcwidth() does not know (C locale). */
 static int is_wide(unsigned int cp)
 {
-    return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF)
-        || (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF)
-        || (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60)
-        || (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1F64F)
-        || (cp >= 0x1F900 && cp <= 0x1F9FF) || (cp >= 0x20000 && cp <= 0x3FFFD);
+    return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+           (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+           (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+           (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1F64F) ||
+           (cp >= 0x1F900 && cp <= 0x1F9FF) || (cp >= 0x20000 && cp <= 0x3FFFD);
 }
 
 /* Columns of one code point: controls and combining marks 0, Latin and
