@@ -21,7 +21,7 @@ expect_stderr_match '^theodoi: .*frobnicate'
 
 check "an unknown global option exits 2"
 expect_exit 2 "$THEODOI" --frobnicate
-expect_stderr_fixed -- '--frobnicate'
+expect_stderr_fixed '--frobnicate'
 
 check "--db without a path exits 2"
 expect_exit 2 "$THEODOI" --db
