@@ -60,12 +60,12 @@ static void colors_start(ui_app *app)
 {
     if (!has_colors() || start_color() == ERR)
         return;
-    use_default_colors();
-    init_pair(UI_PAIR_OK, COLOR_GREEN, -1);
-    init_pair(UI_PAIR_LATE, COLOR_RED, -1);
-    init_pair(UI_PAIR_DIM, COLOR_CYAN, -1);
-    init_pair(UI_PAIR_KEY, COLOR_YELLOW, -1);
-    init_pair(UI_PAIR_HEAD, COLOR_BLUE, -1);
+    short bg = use_default_colors() == OK ? -1 : COLOR_BLACK;
+    init_pair(UI_PAIR_OK, COLOR_GREEN, bg);
+    init_pair(UI_PAIR_LATE, COLOR_RED, bg);
+    init_pair(UI_PAIR_DIM, COLOR_CYAN, bg);
+    init_pair(UI_PAIR_KEY, COLOR_YELLOW, bg);
+    init_pair(UI_PAIR_HEAD, COLOR_BLUE, bg);
     app->colors = getenv("NO_COLOR") == NULL;
 }
 
@@ -75,7 +75,7 @@ static SCREEN *term_start(ui_app *app)
     if (!scr)
         return NULL;
     if (!getenv("ESCDELAY"))
-        set_escdelay(150);
+        set_escdelay(250);
     cbreak();
     noecho();
     nonl();
@@ -162,16 +162,17 @@ void ui_changed(ui_app *app)
     app->full = 1;
 }
 
-/* Another process committed: reload the top screen now, the others when
- * they show again. */
+/* Another process committed (or the day changed at midnight): reload the
+ * top screen now, the others when they show again. */
 static void poll_data(ui_app *app, time_t *last)
 {
     *last = time(NULL);
     long v = db_data_version(app->db);
-    if (v == app->data_version)
+    td_day today = day_today();
+    if (v == app->data_version && today == app->today)
         return;
     app->data_version = v;
-    app->today = day_today();
+    app->today = today;
     ui_changed(app);
 }
 
@@ -312,13 +313,27 @@ static void app_free(ui_app *app)
     free(app->search);
 }
 
+/* Milliseconds of a monotonic clock. */
+static long long now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 static void loop(ui_app *app)
 {
     time_t last = time(NULL);
+    int quick_errs = 0;
     while (!app->quit && !got_signal) {
         paint(app);
+        long long t0 = now_ms();
         ui_key k = read_key(app);
         if (got_signal)
+            break;
+        /* a terminal that went away answers at once, again and again */
+        quick_errs = k == 0 && now_ms() - t0 < 50 ? quick_errs + 1 : 0;
+        if (quick_errs > 200)
             break;
         if (k == UI_FKEY(KEY_RESIZE)) {
             resize(app);
@@ -339,8 +354,9 @@ static void loop(ui_app *app)
 int tui_run(td_db *db, const char *db_path)
 {
     if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-        cmd_error("%s", _("the terminal UI needs a terminal; see theodoi --help for the commands"));
-        return TD_EUSAGE;
+        /* a script: the database is there, only the screen is not shown */
+        cmd_error("%s", _("not a terminal: the screen is not shown; see theodoi --help for the commands"));
+        return TD_OK;
     }
     ui_app app;
     app_init(&app, db, db_path);
