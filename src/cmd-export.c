@@ -9,15 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
-
-/* Restore leading zeros of a unit code typed without them. */
-static char *unit_arg(const char *s)
-{
-    if (strspn(s, "0123456789") == strlen(s) && strlen(s) > 2 && strlen(s) < 5)
-        return xasprintf("%05d", atoi(s));
-    return xstrdup(s);
-}
 
 int cmd_export(cmd_ctx *ctx, int argc, char **argv)
 {
@@ -50,7 +43,12 @@ int cmd_export(cmd_ctx *ctx, int argc, char **argv)
     char *tmp = NULL;
     if (out) {
         tmp = xasprintf("%s.tmp%ld", out, (long)getpid());
+        /* personal data: readable by its owner only; others: never by
+         * every user of the server */
+        mode_t old = umask(077);
+        umask(k->id == KIND_LEARNERS ? 077 : (old | 007));
         f = fopen(tmp, "wb");
+        umask(old);
         if (!f) {
             cmd_error(_("%s: cannot write"), out);
             free(tmp);
@@ -58,8 +56,10 @@ int cmd_export(cmd_ctx *ctx, int argc, char **argv)
             return TD_EINPUT;
         }
     }
-    char *err = NULL, *u = unit ? unit_arg(unit) : NULL;
-    int rc = sync_export(db, k, u, period, f, &err);
+    char *err = NULL, *u = unit ? cmd_unit_arg(db, unit) : NULL;
+    char *p = period ? cmd_period_arg(period) : NULL;
+    int rc = sync_export(db, k, u, p, f, &err);
+    free(p);
     if (out) {
         if (fclose(f) != 0 && rc == TD_OK)
             rc = TD_EINPUT;
