@@ -321,6 +321,34 @@ static long long now_ms(void)
     return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* One key: a resize, or a key for the prompt or the top screen. */
+static void handle(ui_app *app, ui_key k)
+{
+    if (k == UI_FKEY(KEY_RESIZE)) {
+        resize(app);
+        return;
+    }
+    if (app->msg[0]) {
+        app->msg[0] = '\0';
+        app->msg_dirty = 1;
+    }
+    dispatch(app, k);
+}
+
+/* Keys already typed (a paste from PuTTY, a held arrow key) are handled
+ * before the next paint, so the screen is drawn once for all of them. */
+static void drain(ui_app *app)
+{
+    timeout(0);
+    for (int i = 0; i < 4096 && !app->quit && !got_signal; i++) {
+        ui_key k = read_key(app);
+        if (k == 0)
+            break;
+        handle(app, k);
+    }
+    timeout(1000);
+}
+
 static void loop(ui_app *app)
 {
     time_t last = time(NULL);
@@ -335,16 +363,9 @@ static void loop(ui_app *app)
         quick_errs = k == 0 && now_ms() - t0 < 50 ? quick_errs + 1 : 0;
         if (quick_errs > 200)
             break;
-        if (k == UI_FKEY(KEY_RESIZE)) {
-            resize(app);
-            continue;
-        }
         if (k != 0) {
-            if (app->msg[0]) {
-                app->msg[0] = '\0';
-                app->msg_dirty = 1;
-            }
-            dispatch(app, k);
+            handle(app, k);
+            drain(app);
         }
         if (k == 0 || time(NULL) != last)
             poll_data(app, &last);
