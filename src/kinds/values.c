@@ -36,23 +36,16 @@ static int code_ok(const char *s)
     return 1;
 }
 
-/* A unit code as a spreadsheet may have left it: "4" is commune "00004";
- * "1" may be province "01".  Tries 5 digits first, then 2. */
+/* A commune's code as a spreadsheet may have left it: "4" is "00004". */
 static int unit_value(const char *s, const kind_lookup *lk, char **out, char **msg)
 {
     if (!all_digits(s) || strlen(s) > 5)
         return FAIL(_("not a unit code (digits, such as 00004): %s"), s);
     char buf[8];
     snprintf(buf, sizeof buf, "%05d", atoi(s));
-    if (lk && lk->unit && !lk->unit(lk->ctx, buf)) {
-        char prov[8];
-        snprintf(prov, sizeof prov, "%02d", atoi(s));
-        if (strlen(s) <= 2 && lk->unit(lk->ctx, prov)) {
-            *out = xstrdup(prov);
-            return 0;
-        }
+    /* rows of communes only: a province code (2 digits) is not a commune */
+    if (lk && lk->unit && !lk->unit(lk->ctx, buf))
         return FAIL(_("unknown unit %s"), buf);
-    }
     *out = xstrdup(buf);
     return 0;
 }

@@ -9,7 +9,8 @@ trap 'rm -rf "$dir"' EXIT
 cd "$dir"
 export THEODOI_DB=$dir/city.db THEODOI_TODAY=2026-11-22 THEODOI_NOW=2026-11-22T10:00:00+07:00
 "$T" init --province 31 >/dev/null
-units=$("$T" export summary | tail -n +2 | head -8 | cut -d, -f1)
+"$T" export summary -o summary.csv
+units=$(sed -n '2,9p' summary.csv | cut -d, -f1)
 [ "$(echo "$units" | wc -l)" -eq 8 ] || { echo "FAIL: expected 8 communes"; exit 1; }
 # one checklist file per commune, 23 items each (one-off and yearly rows)
 i=0
