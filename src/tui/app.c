@@ -20,6 +20,7 @@
 #include "theodoi/util.h"
 
 #include <curses.h>
+#include <term.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -74,6 +75,12 @@ static SCREEN *term_start(ui_app *app)
     SCREEN *scr = newterm(NULL, stdout, stdin);
     if (!scr)
         return NULL;
+    const char *cup = tigetstr("cup");
+    if (!cup || cup == (const char *)-1) {   /* TERM=dumb: no cursor moves */
+        endwin();
+        delscreen(scr);
+        return NULL;
+    }
     if (!getenv("ESCDELAY"))
         set_escdelay(250);
     cbreak();
