@@ -49,7 +49,7 @@ check "Hai Phong: 10532 is 10532, and 532 is no commune of the city"
 DB=$T/db
 printf '%s\n%s\n' "$H_TRAINING" "532,2026-10,cbccvc,KNS-CB,50,40,30,20,," >"$T/hp.csv"
 expect_td 1 import "$T/hp.csv"
-expect_stderr_match 'hp\.csv:2: unit_code: unknown unit 00532'
+expect_stderr_match 'hp\.csv:2: unit_code: unknown (unit|commune) 00532'
 
 check "UTF-16 with a BOM (Excel's Unicode text) is read"
 expect_td 0 import "$X/training-utf16.csv"
