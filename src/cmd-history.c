@@ -12,8 +12,8 @@
 static int print_batch(void *ctx, const batch_info *b)
 {
     (void)ctx;
-    printf("%-6lld %-25s %-12s %6ld %6ld %6ld %6ld  %s", (long long)b->id, b->at,
-           b->login, b->inserted, b->updated, b->unchanged, b->stale, b->files);
+    printf("%-6lld %-25s %-12s %6ld %6ld %6ld %6ld  %s", (long long)b->id, b->at, b->login,
+           b->inserted, b->updated, b->unchanged, b->stale, b->files);
     if (b->undone_at[0])
         printf("%s%s]", _("  [undone "), b->undone_at);
     putchar('\n');
@@ -28,8 +28,8 @@ int cmd_history(cmd_ctx *ctx, int argc, char **argv)
     td_db *db = cmd_open(ctx, 0);
     if (!db)
         return TD_EDB;
-    printf("%-6s %-25s %-12s %6s %6s %6s %6s  %s\n", _("batch"), _("time"), _("login"),
-           _("new"), _("upd"), _("same"), _("stale"), _("files"));
+    printf("%-6s %-25s %-12s %6s %6s %6s %6s  %s\n", _("batch"), _("time"), _("login"), _("new"),
+           _("upd"), _("same"), _("stale"), _("files"));
     int rc = store_batches_each(db, print_batch, NULL);
     db_close(&db);
     return rc;

@@ -42,8 +42,7 @@ static int last_admin(td_db *db, const char *login)
         return 0;
     if (admins > 1)
         return 0;
-    cmd_error(_("%s is the last admin of this database; make another login admin first"),
-              login);
+    cmd_error(_("%s is the last admin of this database; make another login admin first"), login);
     return 1;
 }
 
@@ -81,8 +80,7 @@ static int user_add(td_db *db, int argc, char **argv)
     }
     int rc = store_user_put(db, login, role, code, td_login());
     if (rc == TD_OK)
-        printf(_("%s is now %s%s%s.\n"), login, role_code(role), code ? " " : "",
-               code ? code : "");
+        printf(_("%s is now %s%s%s.\n"), login, role_code(role), code ? " " : "", code ? code : "");
     free(code);
     return rc;
 }

@@ -79,8 +79,8 @@ static int write_summary(void *ctx, const summary_row *r)
     return e->failed;
 }
 
-int sync_export(td_db *db, const kind_def *k, const char *unit,
-                const char *period, FILE *f, char **err)
+int sync_export(td_db *db, const kind_def *k, const char *unit, const char *period, FILE *f,
+                char **err)
 {
     export_ctx e = {.k = k};
     e.out = csv_out_new(f);

@@ -24,9 +24,9 @@ typedef struct in_file {
     const char *path;
     char sha[65];
     const kind_def *kind;
-    int map[32];            /* kind column -> field index in the file */
+    int map[32]; /* kind column -> field index in the file */
     long rows;
-    size_t idx;             /* place on the command line */
+    size_t idx; /* place on the command line */
 } in_file;
 
 /* Look-ups with a one-entry memory per code kind: a file mostly repeats
@@ -40,7 +40,7 @@ typedef struct lookup_cache {
 static int cached(lookup_cache *c, code_kind what, const char *code, int *yearly)
 {
     int y = 0;
-    if (strlen(code) >= sizeof c->last[what]) {   /* too long to remember */
+    if (strlen(code) >= sizeof c->last[what]) { /* too long to remember */
         int hit = store_code_exists(c->db, what, code, &y) == 1;
         if (yearly)
             *yearly = y;
@@ -61,10 +61,22 @@ static int cached(lookup_cache *c, code_kind what, const char *code, int *yearly
     return hit;
 }
 
-static int lk_unit(void *ctx, const char *c) { return cached(ctx, CODE_UNIT, c, NULL); }
-static int lk_item(void *ctx, const char *c, int *y) { return cached(ctx, CODE_ITEM, c, y); }
-static int lk_group(void *ctx, const char *c) { return cached(ctx, CODE_GROUP, c, NULL); }
-static int lk_course(void *ctx, const char *c) { return cached(ctx, CODE_COURSE, c, NULL); }
+static int lk_unit(void *ctx, const char *c)
+{
+    return cached(ctx, CODE_UNIT, c, NULL);
+}
+static int lk_item(void *ctx, const char *c, int *y)
+{
+    return cached(ctx, CODE_ITEM, c, y);
+}
+static int lk_group(void *ctx, const char *c)
+{
+    return cached(ctx, CODE_GROUP, c, NULL);
+}
+static int lk_course(void *ctx, const char *c)
+{
+    return cached(ctx, CODE_COURSE, c, NULL);
+}
 
 /* Forget cached look-ups (after a file that may add codes). */
 static void cache_clear(lookup_cache *c)
@@ -95,7 +107,7 @@ static int read_header(in_file *f, csv_in *in, problems *errs)
             if (strcmp(rec.field[i], rec.field[j]) == 0 && !seen++)
                 first = j;
         if (seen != 1 || !rec.field[i][0])
-            continue;           /* not its second time, or an empty name */
+            continue; /* not its second time, or an empty name */
         problems_add(errs, f->path, rec.line, rec.field[i],
                      _("column \"%s\" appears twice in the header (columns %zu and %zu)"),
                      rec.field[i], first + 1, i + 1);
@@ -119,15 +131,15 @@ static int read_header(in_file *f, csv_in *in, problems *errs)
                     sb_addf(&b, _(" missing column \"%s\";"), closest->cols[i].name);
             }
         }
-        problems_add(errs, f->path, rec.line, "header",
-                     _("not the header of a known kind%s%s%s"),
+        problems_add(errs, f->path, rec.line, "header", _("not the header of a known kind%s%s%s"),
                      closest ? _(" (closest: ") : "", closest ? closest->name : "",
                      closest ? ")" : "");
         if (b.s)
             problems_add(errs, f->path, rec.line, "header", "%s", b.s + 1);
         else if (!closest)
-            problems_add(errs, f->path, rec.line, "header", "%s",
-                         _("the first row must be the column names (such as unit_code,item_code,...); remove any title rows above them"));
+            problems_add(
+                errs, f->path, rec.line, "header", "%s",
+                _("the first row must be the column names (such as unit_code,item_code,...); remove any title rows above them"));
         sb_free(&b);
         return -1;
     }
@@ -144,8 +156,8 @@ static int read_header(in_file *f, csv_in *in, problems *errs)
  * whichever files of the run they are.  Kinds without updated_at count
  * as one time: two rows of a key with other values conflict. */
 typedef struct seen_row {
-    uint64_t key;           /* kind, key columns, updated_at; 0 = free */
-    uint64_t vals;          /* the values but updated_at and updated_by */
+    uint64_t key;  /* kind, key columns, updated_at; 0 = free */
+    uint64_t vals; /* the values but updated_at and updated_by */
     const char *file;
     long line;
 } seen_row;
@@ -184,8 +196,8 @@ static void seen_grow(seen_set *set)
 
 /* Remember the row; return the earlier row of the run that conflicts with
  * it (same key and time, other values), or NULL. */
-static const seen_row *seen_check(seen_set *set, const kind_def *k, char **vals,
-                                  const char *file, long line)
+static const seen_row *seen_check(seen_set *set, const kind_def *k, char **vals, const char *file,
+                                  long line)
 {
     uint64_t key = hash_add(14695981039346656037ULL, k->name);
     uint64_t v = 14695981039346656037ULL;
@@ -230,9 +242,8 @@ static int role_check(run *r, const in_file *f, char **vals, long line)
     if (role_may_write(r->o->role, r->o->own_unit, unit, k->city_owned))
         return 0;
     problems_add(&r->rep->errors, f->path, line, k->unit_col >= 0 ? "unit_code" : NULL,
-                 _("your login (%s) may not write this row: role %s%s%s"),
-                 r->o->login, role_code(r->o->role),
-                 r->o->own_unit ? _(", unit ") : "",
+                 _("your login (%s) may not write this row: role %s%s%s"), r->o->login,
+                 role_code(r->o->role), r->o->own_unit ? _(", unit ") : "",
                  r->o->own_unit ? r->o->own_unit : "");
     return -1;
 }
@@ -255,8 +266,8 @@ static int validate(run *r, const in_file *f, const csv_rec *rec, char **vals)
     /* the task of an item must exist (tasks come from share/tasks.csv) */
     if (r->rep->errors.count == before && k->id == KIND_ITEMS && vals[0] &&
         store_code_exists(r->db, CODE_TASK, vals[0], NULL) == 0)
-        problems_add(&r->rep->errors, f->path, rec->line, k->cols[0].name,
-                     _("unknown task %s"), vals[0]);
+        problems_add(&r->rep->errors, f->path, rec->line, k->cols[0].name, _("unknown task %s"),
+                     vals[0]);
     if (r->rep->errors.count == before)
         role_check(r, f, vals, rec->line);
     int ts = kind_ts_col(k);
@@ -288,18 +299,24 @@ static void apply_valid(run *r, const in_file *f, char **vals, long line)
     import_counts *c = &r->rep->by_kind[f->kind->id];
     const seen_row *twin = seen_check(&r->seen, f->kind, vals, f->path, line);
     if (twin) {
-        problems_add(&r->rep->errors, f->path, line,
-                     kind_ts_col(f->kind) >= 0 ? "updated_at" : NULL,
-                     kind_ts_col(f->kind) >= 0
-                         ? _("another row of this import (%s:%ld) has the same key and time but other values")
-                         : _("another row of this import (%s:%ld) has the same key but other values"),
-                     twin->file, twin->line);
+        problems_add(
+            &r->rep->errors, f->path, line, kind_ts_col(f->kind) >= 0 ? "updated_at" : NULL,
+            kind_ts_col(f->kind) >= 0
+                ? _("another row of this import (%s:%ld) has the same key and time but other values")
+                : _("another row of this import (%s:%ld) has the same key but other values"),
+            twin->file, twin->line);
         return;
     }
     switch (apply_row(r->db, f->kind, vals, r->batch, "import", 1)) {
-    case AP_INSERTED: c->inserted++; break;
-    case AP_UPDATED: c->updated++; break;
-    case AP_UNCHANGED: c->unchanged++; break;
+    case AP_INSERTED:
+        c->inserted++;
+        break;
+    case AP_UPDATED:
+        c->updated++;
+        break;
+    case AP_UNCHANGED:
+        c->unchanged++;
+        break;
     case AP_STALE: {
         c->stale++;
         char *key = kind_key(f->kind, vals);
@@ -309,12 +326,12 @@ static void apply_valid(run *r, const in_file *f, char **vals, long line)
         break;
     }
     case AP_CONFLICT:
-        problems_add(&r->rep->errors, f->path, line, "updated_at",
-                     "%s", _("another row of this import has the same key and time but other values"));
+        problems_add(&r->rep->errors, f->path, line, "updated_at", "%s",
+                     _("another row of this import has the same key and time but other values"));
         break;
     case AP_ERROR:
-        problems_add(&r->rep->errors, f->path, line, NULL,
-                     _("database error: %s"), db_error(r->db));
+        problems_add(&r->rep->errors, f->path, line, NULL, _("database error: %s"),
+                     db_error(r->db));
         break;
     }
 }
@@ -346,8 +363,7 @@ static void import_file(run *r, in_file *f, csv_in *in)
             r->o->progress(r->o->progress_ctx, csv_in_bytes_read(in), csv_in_size(in));
     }
     if (rc < 0)
-        problems_add(&r->rep->errors, f->path, csv_in_error_line(in), NULL, "%s",
-                     csv_in_error(in));
+        problems_add(&r->rep->errors, f->path, csv_in_error_line(in), NULL, "%s", csv_in_error(in));
     free(vals);
     if (k->id == KIND_UNITS || k->id == KIND_ITEMS || k->id == KIND_COURSES)
         cache_clear(&r->cache);
@@ -376,8 +392,7 @@ static in_file *open_all(run *r, char *const *files, size_t n)
             free(err);
             continue;
         }
-        if (read_header(&fs[i], in, &r->rep->errors) == 0 &&
-            sha256_file(files[i], fs[i].sha) != 0)
+        if (read_header(&fs[i], in, &r->rep->errors) == 0 && sha256_file(files[i], fs[i].sha) != 0)
             fs[i].sha[0] = '\0';
         csv_in_free(&in);
     }
@@ -391,9 +406,10 @@ static void check_file_roles(run *r, in_file *fs, size_t n)
         if (!fs[i].kind)
             continue;
         if (r->o->role == ROLE_NONE)
-            problems_add(&r->rep->errors, fs[i].path, 1, NULL,
-                         _("your login (%s) has no role in this database, so it may only read; an admin can give one: theodoi user add %s --role commune --unit CODE"),
-                         r->o->login, r->o->login);
+            problems_add(
+                &r->rep->errors, fs[i].path, 1, NULL,
+                _("your login (%s) has no role in this database, so it may only read; an admin can give one: theodoi user add %s --role commune --unit CODE"),
+                r->o->login, r->o->login);
         else if (r->o->role == ROLE_COMMUNE && fs[i].kind->city_owned)
             problems_add(&r->rep->errors, fs[i].path, 1, NULL,
                          _("a commune login may not import %s: the city keeps them"),
@@ -423,8 +439,7 @@ static void batch_files(run *r, in_file *fs, size_t n)
     for (size_t i = 0; i < n; i++) {
         sb_addf(&names, "%s%s", i ? " " : "", fs[i].path);
         sb_addf(&shas, "%s%s", i ? " " : "", fs[i].sha);
-        store_batch_file(r->db, r->batch, fs[i].path, fs[i].sha, fs[i].kind->name,
-                         fs[i].rows);
+        store_batch_file(r->db, r->batch, fs[i].path, fs[i].sha, fs[i].kind->name, fs[i].rows);
     }
     for (int k = 0; k < KIND__COUNT; k++) {
         ins += r->rep->by_kind[k].inserted;
@@ -432,8 +447,8 @@ static void batch_files(run *r, in_file *fs, size_t n)
         same += r->rep->by_kind[k].unchanged;
         stale += r->rep->by_kind[k].stale;
     }
-    store_batch_finish(r->db, r->batch, names.s ? names.s : "", shas.s ? shas.s : "",
-                       ins, upd, same, stale);
+    store_batch_finish(r->db, r->batch, names.s ? names.s : "", shas.s ? shas.s : "", ins, upd,
+                       same, stale);
     sb_free(&names);
     sb_free(&shas);
 }
@@ -450,25 +465,23 @@ static void import_all(run *r, in_file *fs, size_t n)
             continue;
         }
         csv_rec rec;
-        csv_in_next(in, &rec);  /* the header, read before */
+        csv_in_next(in, &rec); /* the header, read before */
         import_file(r, &fs[i], in);
         csv_in_free(&in);
     }
     if (apply_derive(r->db, r->batch, "import", r->o->login) != TD_OK)
-        problems_add(&r->rep->errors, NULL, 0, NULL, _("database error: %s"),
-                     db_error(r->db));
+        problems_add(&r->rep->errors, NULL, 0, NULL, _("database error: %s"), db_error(r->db));
 }
 
-int sync_import(td_db *db, char *const *files, size_t nfiles,
-                const import_opts *opts, import_report *rep)
+int sync_import(td_db *db, char *const *files, size_t nfiles, const import_opts *opts,
+                import_report *rep)
 {
     memset(rep, 0, sizeof *rep);
     problems_init(&rep->errors, opts->max_problems ? opts->max_problems : 50);
     problems_init(&rep->notes, opts->max_problems ? opts->max_problems : 50);
     run r = {.db = db, .o = opts, .rep = rep};
     r.cache.db = db;
-    r.lk = (kind_lookup){&r.cache, lk_unit, lk_item, lk_group, lk_course,
-                         day_today(), ts_now()};
+    r.lk = (kind_lookup){&r.cache, lk_unit, lk_item, lk_group, lk_course, day_today(), ts_now()};
     ts_format(r.lk.now, r.now);
     in_file *fs = open_all(&r, files, nfiles);
     check_file_roles(&r, fs, nfiles);

@@ -69,7 +69,7 @@ static int load_ref(td_db *db, const char *name,
     }
     csv_rec rec;
     int ord = 0, rc = TD_OK;
-    csv_in_next(in, &rec);  /* header */
+    csv_in_next(in, &rec); /* header */
     while (rc == TD_OK && csv_in_next(in, &rec) > 0)
         if (rec.n >= 2)
             rc = put(db, rec.field[0], rec.field[1], ord++);
@@ -99,8 +99,11 @@ int init_load(td_db *db, const char *province, const char *unit, int quiet)
     char *paths[4];
     for (int i = 0; i < 4; i++)
         paths[i] = td_share_path(files[i]);
-    import_opts o = {.role = ROLE_ADMIN, .login = td_login(), .max_problems = 20,
-                     .scope_province = province, .scope_unit = unit};
+    import_opts o = {.role = ROLE_ADMIN,
+                     .login = td_login(),
+                     .max_problems = 20,
+                     .scope_province = province,
+                     .scope_unit = unit};
     import_report rep;
     rc = sync_import(db, paths, 4, &o, &rep);
     for (size_t i = 0; i < rep.errors.n; i++)

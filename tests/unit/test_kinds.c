@@ -87,7 +87,7 @@ typedef struct value_case {
     kind_id kind;
     const char *col, *in;
     int ok;
-    const char *want;       /* canonical value (ok) or message prefix */
+    const char *want; /* canonical value (ok) or message prefix */
 } value_case;
 
 static const value_case VALUES[] = {
@@ -131,7 +131,7 @@ static const value_case VALUES[] = {
     {KIND_CHECKLIST, "done_on", "20/08/25", 0, "not a date"},
     {KIND_CHECKLIST, "done_on", "8/20/2025", 0, "not a date"},
     {KIND_CHECKLIST, "done_on", "hôm qua", 0, "not a date"},
-    {KIND_HOLIDAYS, "date", "2027-01-01", 1, "2027-01-01"},   /* any day */
+    {KIND_HOLIDAYS, "date", "2027-01-01", 1, "2027-01-01"}, /* any day */
     {KIND_HOLIDAYS, "date", "2026-02-30", 0, "not a date"},
     /* periods */
     {KIND_CHECKLIST, "period", "2025", 1, "2025"},
@@ -186,7 +186,8 @@ static const value_case VALUES[] = {
     {KIND_CHECKLIST, "updated_at", "2025-08-20T02:15:00Z", 1, "2025-08-20T09:15:00+07:00"},
     {KIND_CHECKLIST, "updated_at", "20/08/2025 09:15", 1, "2025-08-20T09:15:00+07:00"},
     {KIND_CHECKLIST, "updated_at", "2026-11-23T10:00:00+07:00", 1, "2026-11-23T10:00:00+07:00"},
-    {KIND_CHECKLIST, "updated_at", "2026-11-23T10:00:01+07:00", 0, "time more than a day in the future"},
+    {KIND_CHECKLIST, "updated_at", "2026-11-23T10:00:01+07:00", 0,
+     "time more than a day in the future"},
     {KIND_CHECKLIST, "updated_at", "hôm qua", 0, "not a time"},
     {KIND_CHECKLIST, "updated_at", "", 1, NULL},
     /* learners */
@@ -194,7 +195,8 @@ static const value_case VALUES[] = {
     {KIND_LEARNERS, "learner_id", "0001", 1, "0001"},
     {KIND_LEARNERS, "learner_id", "001203004567", 0, "looks like an identity card number"},
     {KIND_LEARNERS, "learner_id", "031234567", 0, "looks like an identity card number"},
-    {KIND_LEARNERS, "learner_id", "0123456789012345678901234567890123456789X", 0, "learner id too long"},
+    {KIND_LEARNERS, "learner_id", "0123456789012345678901234567890123456789X", 0,
+     "learner id too long"},
     {KIND_LEARNERS, "gender", "nam", 1, "nam"},
     {KIND_LEARNERS, "gender", "Nữ", 1, "nu"},
     {KIND_LEARNERS, "gender", "Khác", 1, "khac"},
@@ -225,7 +227,8 @@ static const value_case VALUES[] = {
     {KIND_COURSES, "course_code", "KNS CB", 0, "not a code"},
     {KIND_COURSES, "course_code", "AI-CB_2.0", 1, "AI-CB_2.0"},
     /* text: trimmed, kept as is otherwise */
-    {KIND_CHECKLIST, "evidence", " Số 12/KH-UBND ngày 20/8/2025 ", 1, "Số 12/KH-UBND ngày 20/8/2025"},
+    {KIND_CHECKLIST, "evidence", " Số 12/KH-UBND ngày 20/8/2025 ", 1,
+     "Số 12/KH-UBND ngày 20/8/2025"},
     {KIND_CHECKLIST, "note", "=1+1", 1, "=1+1"},
     {KIND_CHECKLIST, "note", "", 1, NULL},
 };
@@ -253,13 +256,14 @@ static void test_values(void)
         CU_ASSERT_PTR_NOT_NULL_FATAL(col);
         char *out = NULL, *msg = NULL;
         int rc = kind_value(col, c->in, &LK, &out, &msg);
-        int good = c->ok ? rc == 0 && ((!c->want && !out) ||
-                                       (c->want && out && strcmp(out, c->want) == 0))
-                         : rc == -1 && !out && msg && msg_starts(msg, c->want);
+        int good =
+            c->ok ? rc == 0 && ((!c->want && !out) || (c->want && out && strcmp(out, c->want) == 0))
+                  : rc == -1 && !out && msg && msg_starts(msg, c->want);
         if (!good)
             fprintf(stderr, "\n  %s.%s \"%s\": got rc %d, \"%s\", msg \"%s\"; want %s \"%s\"\n",
                     kind_get(c->kind)->name, c->col, c->in, rc, out ? out : "(null)",
-                    msg ? msg : "(null)", c->ok ? "value" : "message", c->want ? c->want : "(null)");
+                    msg ? msg : "(null)", c->ok ? "value" : "message",
+                    c->want ? c->want : "(null)");
         CU_ASSERT(good);
         free(out);
         free(msg);
@@ -276,7 +280,8 @@ static void test_values_without_lookup(void)
     CU_ASSERT_EQUAL(kind_value(col_of(KIND_CHECKLIST, "item_code"), "ANY", NULL, &out, &msg), 0);
     free(out);
     /* and no clock: a far date is no error */
-    CU_ASSERT_EQUAL(kind_value(col_of(KIND_CHECKLIST, "done_on"), "2099-01-01", NULL, &out, &msg), 0);
+    CU_ASSERT_EQUAL(kind_value(col_of(KIND_CHECKLIST, "done_on"), "2099-01-01", NULL, &out, &msg),
+                    0);
     free(out);
 }
 
@@ -313,22 +318,31 @@ typedef struct rule_case {
 static const rule_case RULES[] = {
     {KIND_CHECKLIST, "10532|NV1.1||done|2025-08-20|||||", ""},
     {KIND_CHECKLIST, "10532|NV2.2|2025|done|2025-08-20|||||", ""},
-    {KIND_CHECKLIST, "10532|NV2.2||done|2025-08-20|||||", "f.csv:7: period: a yearly item needs the year"},
-    {KIND_CHECKLIST, "10532|NV1.1|2025|done|2025-08-20|||||", "f.csv:7: period: a one-off item has no period"},
+    {KIND_CHECKLIST, "10532|NV2.2||done|2025-08-20|||||",
+     "f.csv:7: period: a yearly item needs the year"},
+    {KIND_CHECKLIST, "10532|NV1.1|2025|done|2025-08-20|||||",
+     "f.csv:7: period: a one-off item has no period"},
     {KIND_TRAINING, "10532|2026-10|cbccvc|KNS-CB|50|40|30|20||", ""},
     {KIND_TRAINING, "10532|2026-10|cbccvc|KNS-CB|50|50|50|50||", ""},
     {KIND_TRAINING, "10532|2026-10|cbccvc|KNS-CB||40|30|20||", ""},
     {KIND_TRAINING, "10532|2026-11|cbccvc|KNS-CB|50|40|30|20||", ""},
-    {KIND_TRAINING, "10532|2026-10|cbccvc|KNS-CB|30|40|30|20||", "f.csv:7: registered: registered (40) is more than population (30)"},
-    {KIND_TRAINING, "10532|2026-10|cbccvc|KNS-CB|50|40|45|20||", "f.csv:7: completed: completed (45) is more than registered (40)"},
-    {KIND_TRAINING, "10532|2026-10|cbccvc|KNS-CB|50|40|30|35||", "f.csv:7: confirmed: confirmed (35) is more than completed (30)"},
-    {KIND_TRAINING, "10532|2026-12|cbccvc|KNS-CB|50|40|30|20||", "f.csv:7: period: month in the future: 2026-12"},
+    {KIND_TRAINING, "10532|2026-10|cbccvc|KNS-CB|30|40|30|20||",
+     "f.csv:7: registered: registered (40) is more than population (30)"},
+    {KIND_TRAINING, "10532|2026-10|cbccvc|KNS-CB|50|40|45|20||",
+     "f.csv:7: completed: completed (45) is more than registered (40)"},
+    {KIND_TRAINING, "10532|2026-10|cbccvc|KNS-CB|50|40|30|35||",
+     "f.csv:7: confirmed: confirmed (35) is more than completed (30)"},
+    {KIND_TRAINING, "10532|2026-12|cbccvc|KNS-CB|50|40|30|20||",
+     "f.csv:7: period: month in the future: 2026-12"},
     {KIND_LEARNERS, "10532|A1|Ngô Thị Mai|2026|nu|hssv||KNS-CB|registered||", ""},
-    {KIND_LEARNERS, "10532|A1|Ngô Thị Mai|2027|nu|hssv||KNS-CB|registered||", "f.csv:7: birth_year: birth year in the future: 2027"},
+    {KIND_LEARNERS, "10532|A1|Ngô Thị Mai|2027|nu|hssv||KNS-CB|registered||",
+     "f.csv:7: birth_year: birth year in the future: 2027"},
     {KIND_UNITS, "10532|Phường Lê Thanh Nghị|phuong|31", ""},
     {KIND_UNITS, "31|Thành phố Hải Phòng|thanh_pho|", ""},
-    {KIND_UNITS, "10532|Phường Lê Thanh Nghị|phuong|", "f.csv:7: parent_code: a commune needs its province code"},
-    {KIND_UNITS, "31|Thành phố Hải Phòng|thanh_pho|01", "f.csv:7: parent_code: a province has no parent unit"},
+    {KIND_UNITS, "10532|Phường Lê Thanh Nghị|phuong|",
+     "f.csv:7: parent_code: a commune needs its province code"},
+    {KIND_UNITS, "31|Thành phố Hải Phòng|thanh_pho|01",
+     "f.csv:7: parent_code: a province has no parent unit"},
 };
 
 static void test_row_rules(void)
@@ -339,9 +353,9 @@ static void test_row_rules(void)
         problems p;
         problems_init(&p, 10);
         kind_row_rules(k, v, &LK, "f.csv", 7, &p);
-        int good = RULES[i].want[0]
-                       ? p.count == 1 && strncmp(p.msg[0], RULES[i].want, strlen(RULES[i].want)) == 0
-                       : p.count == 0;
+        int good = RULES[i].want[0] ? p.count == 1 && strncmp(p.msg[0], RULES[i].want,
+                                                              strlen(RULES[i].want)) == 0
+                                    : p.count == 0;
         if (!good)
             fprintf(stderr, "\n  %s %s: got %zu problems (%s); want \"%s\"\n", k->name,
                     RULES[i].row, p.count, p.count ? p.msg[0] : "", RULES[i].want);
@@ -382,18 +396,27 @@ static const header_case HEADERS[] = {
     {"task_code,item_code,title,due", KIND_ITEMS, -1},
     {"course_code,title", KIND_COURSES, -1},
     {"date,name", KIND_HOLIDAYS, -1},
-    {"unit_code,item_code,period,status,done_on,quantity,evidence,note,updated_at,updated_by", KIND_CHECKLIST, -1},
-    {"updated_by,updated_at,note,evidence,quantity,done_on,status,period,item_code,unit_code", KIND_CHECKLIST, -1},
-    {"unit_code,period,group_code,course_code,population,registered,completed,confirmed,updated_at,updated_by", KIND_TRAINING, -1},
+    {"unit_code,item_code,period,status,done_on,quantity,evidence,note,updated_at,updated_by",
+     KIND_CHECKLIST, -1},
+    {"updated_by,updated_at,note,evidence,quantity,done_on,status,period,item_code,unit_code",
+     KIND_CHECKLIST, -1},
+    {"unit_code,period,group_code,course_code,population,registered,completed,confirmed,updated_at,updated_by",
+     KIND_TRAINING, -1},
     {"period,group_code,course_code,target_pct", KIND_TARGETS, -1},
-    {"unit_code,learner_id,full_name,birth_year,gender,group_code,village,course_code,status,updated_at,updated_by", KIND_LEARNERS, -1},
+    {"unit_code,learner_id,full_name,birth_year,gender,group_code,village,course_code,status,updated_at,updated_by",
+     KIND_LEARNERS, -1},
     /* summary is export only */
-    {"unit_code,unit_name,items_total,items_done,items_overdue,population,registered,completed,confirmed,confirmed_pct,last_update", -1, KIND_TRAINING},
+    {"unit_code,unit_name,items_total,items_done,items_overdue,population,registered,completed,confirmed,confirmed_pct,last_update",
+     -1, KIND_TRAINING},
     /* a column more, a column less, a column twice, a misspelling */
-    {"unit_code,item_code,period,status,done_on,quantity,evidence,note,updated_at,updated_by,extra", -1, KIND_CHECKLIST},
-    {"unit_code,item_code,period,status,done_on,quantity,evidence,note,updated_at", -1, KIND_CHECKLIST},
-    {"unit_code,item_code,period,status,done_on,quantity,evidence,evidence,updated_at,updated_by", -1, -1},
-    {"unit_code,period,group_code,course_code,population,registered,completed,confimed,updated_at,updated_by", -1, KIND_TRAINING},
+    {"unit_code,item_code,period,status,done_on,quantity,evidence,note,updated_at,updated_by,extra",
+     -1, KIND_CHECKLIST},
+    {"unit_code,item_code,period,status,done_on,quantity,evidence,note,updated_at", -1,
+     KIND_CHECKLIST},
+    {"unit_code,item_code,period,status,done_on,quantity,evidence,evidence,updated_at,updated_by",
+     -1, -1},
+    {"unit_code,period,group_code,course_code,population,registered,completed,confimed,updated_at,updated_by",
+     -1, KIND_TRAINING},
     /* case and names of no kind */
     {"Code,Name,Kind,Parent_Code", -1, -1},
     {"ma_xa,ten,trang_thai", -1, -1},
@@ -435,7 +458,7 @@ static void test_key_and_same(void)
     key = kind_key(k, d);
     CU_ASSERT_STRING_EQUAL(key, "10532|NV1.1|");
     free(key);
-    CU_ASSERT_TRUE(kind_same_values(k, a, b));   /* time and login aside */
+    CU_ASSERT_TRUE(kind_same_values(k, a, b)); /* time and login aside */
     CU_ASSERT_FALSE(kind_same_values(k, a, c));
     /* NULL and "" are the same empty value */
     free(b[7]);

@@ -23,9 +23,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#define HC "unit_code,item_code,period,status,done_on,quantity,evidence,note,updated_at,updated_by\n"
-#define HT "unit_code,period,group_code,course_code,population,registered,completed,confirmed,updated_at,updated_by\n"
-#define HL "unit_code,learner_id,full_name,birth_year,gender,group_code,village,course_code,status,updated_at,updated_by\n"
+#define HC \
+    "unit_code,item_code,period,status,done_on,quantity,evidence,note,updated_at,updated_by\n"
+#define HT \
+    "unit_code,period,group_code,course_code,population,registered,completed,confirmed,updated_at,updated_by\n"
+#define HL \
+    "unit_code,learner_id,full_name,birth_year,gender,group_code,village,course_code,status,updated_at,updated_by\n"
 
 static char tmpdir[256];
 static td_db *db;
@@ -90,8 +93,8 @@ static import_report rep;
 static int rep_live;
 
 /* Import files as role (own unit for a commune); the report stays in rep. */
-static int import_as(role_kind role, const char *unit, int dry, const char *f1,
-                     const char *f2, const char *f3)
+static int import_as(role_kind role, const char *unit, int dry, const char *f1, const char *f2,
+                     const char *f3)
 {
     char *files[3];
     size_t n = 0;
@@ -103,13 +106,20 @@ static int import_as(role_kind role, const char *unit, int dry, const char *f1,
         files[n++] = (char *)f3;
     if (rep_live)
         import_report_free(&rep);
-    import_opts o = {.dry_run = dry, .role = role, .own_unit = unit, .login = "tester",
-                     .max_problems = 50, .scope_province = "31"};
+    import_opts o = {.dry_run = dry,
+                     .role = role,
+                     .own_unit = unit,
+                     .login = "tester",
+                     .max_problems = 50,
+                     .scope_province = "31"};
     rep_live = 1;
     return sync_import(db, files, n, &o, &rep);
 }
 
-static int import1(const char *f) { return import_as(ROLE_ADMIN, NULL, 0, f, NULL, NULL); }
+static int import1(const char *f)
+{
+    return import_as(ROLE_ADMIN, NULL, 0, f, NULL, NULL);
+}
 
 /* 1 when a message of the list starts with want (or holds it, for "*..."). */
 static int has(const problems *p, const char *want)
@@ -173,13 +183,13 @@ static int count_batches(void)
     return n;
 }
 
-#define COUNTS(kind, i, u, s, t)                                   \
-    do {                                                           \
-        const import_counts *c_ = &rep.by_kind[kind];              \
-        CU_ASSERT_EQUAL(c_->inserted, i);                          \
-        CU_ASSERT_EQUAL(c_->updated, u);                           \
-        CU_ASSERT_EQUAL(c_->unchanged, s);                         \
-        CU_ASSERT_EQUAL(c_->stale, t);                             \
+#define COUNTS(kind, i, u, s, t)                      \
+    do {                                              \
+        const import_counts *c_ = &rep.by_kind[kind]; \
+        CU_ASSERT_EQUAL(c_->inserted, i);             \
+        CU_ASSERT_EQUAL(c_->updated, u);              \
+        CU_ASSERT_EQUAL(c_->unchanged, s);            \
+        CU_ASSERT_EQUAL(c_->stale, t);                \
     } while (0)
 
 /* ---- validation ------------------------------------------------------ */
@@ -187,15 +197,14 @@ static int count_batches(void)
 static void test_messages(void)
 {
     CU_ASSERT_PTR_NOT_NULL_FATAL(db);
-    const char *f = file("v.csv", HC
-        "10532,NV1.1,,done,2025-08-20,,,,,\n"
-        "10532,NV1.2,,done,31/02/2025,,,,,\n"
-        "99999,NV1.3,,done,,,,,,\n"
-        "10532,NV9.9,,done,,-2,,,,\n"
-        "10532,NV2.2,,done,,,,,,\n"
-        "10532,NV1.4,2025,xong,,,,,2026-11-23T10:00:01+07:00,\n"
-        "10532,NV1.5,,done,2026-11-23,,,,,\n"
-        "10532,NV2.3\n");
+    const char *f = file("v.csv", HC "10532,NV1.1,,done,2025-08-20,,,,,\n"
+                                     "10532,NV1.2,,done,31/02/2025,,,,,\n"
+                                     "99999,NV1.3,,done,,,,,,\n"
+                                     "10532,NV9.9,,done,,-2,,,,\n"
+                                     "10532,NV2.2,,done,,,,,,\n"
+                                     "10532,NV1.4,2025,xong,,,,,2026-11-23T10:00:01+07:00,\n"
+                                     "10532,NV1.5,,done,2026-11-23,,,,,\n"
+                                     "10532,NV2.3\n");
     CU_ASSERT_EQUAL(import1(f), TD_EINPUT);
     CU_ASSERT(has(&rep.errors, at("v.csv", "3: done_on: not a date")));
     CU_ASSERT(has(&rep.errors, at("v.csv", "4: unit_code: unknown ")));
@@ -213,17 +222,19 @@ static void test_messages(void)
 static void test_training_rules(void)
 {
     CU_ASSERT_PTR_NOT_NULL_FATAL(db);
-    const char *f = file("t.csv", HT
-        "10532,2026-10,cbccvc,KNS-CB,50,40,30,20,,\n"
-        "10532,2026-10,hssv,KNS-CB,50,40,45,20,,\n"
-        "10532,2026-10,nguoi_dan,KNS-CB,50,40,30,35,,\n"
-        "10532,2026-10,nld_dn,KNS-CB,30,40,30,20,,\n"
-        "10532,2026-12,cbccvc,TTHC,50,40,30,20,,\n"
-        "10532,2026-10,cbccvc,NOPE,50,40,30,20,,\n");
+    const char *f = file("t.csv", HT "10532,2026-10,cbccvc,KNS-CB,50,40,30,20,,\n"
+                                     "10532,2026-10,hssv,KNS-CB,50,40,45,20,,\n"
+                                     "10532,2026-10,nguoi_dan,KNS-CB,50,40,30,35,,\n"
+                                     "10532,2026-10,nld_dn,KNS-CB,30,40,30,20,,\n"
+                                     "10532,2026-12,cbccvc,TTHC,50,40,30,20,,\n"
+                                     "10532,2026-10,cbccvc,NOPE,50,40,30,20,,\n");
     CU_ASSERT_EQUAL(import1(f), TD_EINPUT);
-    CU_ASSERT(has(&rep.errors, at("t.csv", "3: completed: completed (45) is more than registered (40)")));
-    CU_ASSERT(has(&rep.errors, at("t.csv", "4: confirmed: confirmed (35) is more than completed (30)")));
-    CU_ASSERT(has(&rep.errors, at("t.csv", "5: registered: registered (40) is more than population (30)")));
+    CU_ASSERT(
+        has(&rep.errors, at("t.csv", "3: completed: completed (45) is more than registered (40)")));
+    CU_ASSERT(
+        has(&rep.errors, at("t.csv", "4: confirmed: confirmed (35) is more than completed (30)")));
+    CU_ASSERT(has(&rep.errors,
+                  at("t.csv", "5: registered: registered (40) is more than population (30)")));
     CU_ASSERT(has(&rep.errors, at("t.csv", "6: period: month in the future: 2026-12")));
     CU_ASSERT(has(&rep.errors, at("t.csv", "7: course_code: unknown course NOPE")));
     CU_ASSERT_EQUAL(rep.errors.count, 5);
@@ -232,14 +243,27 @@ static void test_training_rules(void)
 static void test_headers(void)
 {
     CU_ASSERT_PTR_NOT_NULL_FATAL(db);
-    CU_ASSERT_EQUAL(import1(file("h1.csv", "unit_code,item_code,period,status,done_on,quantity,evidence,note,updated_at,updated_by,extra\n")), TD_EINPUT);
-    CU_ASSERT(has(&rep.errors, at("h1.csv", "1: header: not the header of a known kind (closest: checklist)")));
+    CU_ASSERT_EQUAL(
+        import1(file(
+            "h1.csv",
+            "unit_code,item_code,period,status,done_on,quantity,evidence,note,updated_at,updated_by,extra\n")),
+        TD_EINPUT);
+    CU_ASSERT(has(&rep.errors,
+                  at("h1.csv", "1: header: not the header of a known kind (closest: checklist)")));
     CU_ASSERT(has(&rep.errors, "*unexpected column \"extra\""));
-    CU_ASSERT_EQUAL(import1(file("h2.csv", "unit_code,item_code,period,status,done_on,quantity,evidence,evidence,updated_at,updated_by\n")), TD_EINPUT);
-    CU_ASSERT(has(&rep.errors, at("h2.csv", "1: evidence: column \"evidence\" appears twice in the header (columns 7 and 8)")));
+    CU_ASSERT_EQUAL(
+        import1(file(
+            "h2.csv",
+            "unit_code,item_code,period,status,done_on,quantity,evidence,evidence,updated_at,updated_by\n")),
+        TD_EINPUT);
+    CU_ASSERT(
+        has(&rep.errors,
+            at("h2.csv",
+               "1: evidence: column \"evidence\" appears twice in the header (columns 7 and 8)")));
     CU_ASSERT_EQUAL(import1(file("h3.csv", "")), TD_EINPUT);
     CU_ASSERT(has(&rep.errors, at("h3.csv", "1: empty file")));
-    CU_ASSERT_EQUAL(import1(file("h4.csv", HC "10532,NV1.1,,done,,,\"never closed,,,\n")), TD_EINPUT);
+    CU_ASSERT_EQUAL(import1(file("h4.csv", HC "10532,NV1.1,,done,,,\"never closed,,,\n")),
+                    TD_EINPUT);
     CU_ASSERT(has(&rep.errors, at("h4.csv", "2: broken quoting")));
     CU_ASSERT_EQUAL(import1(file("h5.csv", HC "10532,NV1.1,,done,,,Quy\xea\xd8t,,,\n")), TD_EINPUT);
     CU_ASSERT(has(&rep.errors, at("h5.csv", "2: not UTF-8")));
@@ -259,8 +283,10 @@ static void test_atomic(void)
 {
     CU_ASSERT_PTR_NOT_NULL_FATAL(db);
     char *before = export_all();
-    const char *good = file("a1.csv", HC "10532,NV1.1,,done,2025-08-20,,,,2025-08-20T09:00:00+07:00,\n");
-    const char *good2 = file("a2.csv", "period,group_code,course_code,target_pct\n2026,cbccvc,KNS-CB,90\n");
+    const char *good =
+        file("a1.csv", HC "10532,NV1.1,,done,2025-08-20,,,,2025-08-20T09:00:00+07:00,\n");
+    const char *good2 =
+        file("a2.csv", "period,group_code,course_code,target_pct\n2026,cbccvc,KNS-CB,90\n");
     const char *bad = file("a3.csv", HT "10532,2026-10,cbccvc,KNS-CB,50,40,30,20,,\n"
                                         "10532,2026-10,hssv,KNS-CB,50,40,45,20,,\n");
     CU_ASSERT_EQUAL(import_as(ROLE_ADMIN, NULL, 0, good, good2, bad), TD_EINPUT);
@@ -269,7 +295,7 @@ static void test_atomic(void)
     CU_ASSERT_EQUAL(rep.batch, 0);
     char *after = export_all();
     CU_ASSERT_STRING_EQUAL(before, after);
-    CU_ASSERT_EQUAL(count_batches(), 1);   /* the batch of init only */
+    CU_ASSERT_EQUAL(count_batches(), 1); /* the batch of init only */
     free(before);
     free(after);
 }
@@ -277,9 +303,9 @@ static void test_atomic(void)
 static void test_idempotent(void)
 {
     CU_ASSERT_PTR_NOT_NULL_FATAL(db);
-    const char *f = file("i.csv", HC
-        "10532,NV1.1,,done,2025-08-20,,Số 12/KH-UBND,,2025-08-20T09:00:00+07:00,an\n"
-        "10532,NV2.2,2026,doing,,3,,\"a, b\",,\n");
+    const char *f = file(
+        "i.csv", HC "10532,NV1.1,,done,2025-08-20,,Số 12/KH-UBND,,2025-08-20T09:00:00+07:00,an\n"
+                    "10532,NV2.2,2026,doing,,3,,\"a, b\",,\n");
     CU_ASSERT_EQUAL(import1(f), TD_OK);
     COUNTS(KIND_CHECKLIST, 2, 0, 0, 0);
     CU_ASSERT(rep.batch > 0);
@@ -288,7 +314,7 @@ static void test_idempotent(void)
     int batches = count_batches();
     CU_ASSERT_EQUAL(import1(f), TD_OK);
     COUNTS(KIND_CHECKLIST, 0, 0, 2, 0);
-    CU_ASSERT_EQUAL(rep.batch, 0);                  /* nothing changed, no batch */
+    CU_ASSERT_EQUAL(rep.batch, 0); /* nothing changed, no batch */
     CU_ASSERT(has(&rep.notes, "*this file was imported before"));
     char *twice = export_all();
     CU_ASSERT_STRING_EQUAL(once, twice);
@@ -300,23 +326,33 @@ static void test_idempotent(void)
 static void test_newest_wins(void)
 {
     CU_ASSERT_PTR_NOT_NULL_FATAL(db);
-    CU_ASSERT_EQUAL(import1(file("n1.csv", HC "10532,NV1.1,,done,2025-08-20,,,B,2025-08-20T09:00:00+07:00,b\n")), TD_OK);
+    CU_ASSERT_EQUAL(import1(file("n1.csv", HC
+                                 "10532,NV1.1,,done,2025-08-20,,,B,2025-08-20T09:00:00+07:00,b\n")),
+                    TD_OK);
     /* older: stale, reported with its line and key */
-    CU_ASSERT_EQUAL(import1(file("n2.csv", HC "10532,NV1.2,,todo,,,,,2025-08-01T09:00:00+07:00,a\n"
-                                              "10532,NV1.1,,doing,,,,A,2025-08-10T09:00:00+07:00,a\n")), TD_OK);
+    CU_ASSERT_EQUAL(
+        import1(file("n2.csv", HC "10532,NV1.2,,todo,,,,,2025-08-01T09:00:00+07:00,a\n"
+                                  "10532,NV1.1,,doing,,,,A,2025-08-10T09:00:00+07:00,a\n")),
+        TD_OK);
     COUNTS(KIND_CHECKLIST, 1, 0, 0, 1);
     CU_ASSERT(has(&rep.notes, at("n2.csv", "3: stale: the stored row 10532|NV1.1| is newer")));
     char *s = export_kind(KIND_CHECKLIST, "10532", NULL);
-    CU_ASSERT_PTR_NOT_NULL(strstr(s, "10532,NV1.1,,done,2025-08-20,,,B,2025-08-20T09:00:00+07:00,b\r\n"));
+    CU_ASSERT_PTR_NOT_NULL(
+        strstr(s, "10532,NV1.1,,done,2025-08-20,,,B,2025-08-20T09:00:00+07:00,b\r\n"));
     free(s);
     /* same values, later: unchanged, the stored time stays */
-    CU_ASSERT_EQUAL(import1(file("n3.csv", HC "10532,NV1.1,,done,2025-08-20,,,B,2025-09-01T09:00:00+07:00,c\n")), TD_OK);
+    CU_ASSERT_EQUAL(import1(file("n3.csv", HC
+                                 "10532,NV1.1,,done,2025-08-20,,,B,2025-09-01T09:00:00+07:00,c\n")),
+                    TD_OK);
     COUNTS(KIND_CHECKLIST, 0, 0, 1, 0);
     /* newer, by the time and not the text: 03:00Z is after 09:00+07:00 */
-    CU_ASSERT_EQUAL(import1(file("n4.csv", HC "10532,NV1.1,,done,2025-08-20,,,C,2025-08-20T03:00:00Z,d\n")), TD_OK);
+    CU_ASSERT_EQUAL(
+        import1(file("n4.csv", HC "10532,NV1.1,,done,2025-08-20,,,C,2025-08-20T03:00:00Z,d\n")),
+        TD_OK);
     COUNTS(KIND_CHECKLIST, 0, 1, 0, 0);
     s = export_kind(KIND_CHECKLIST, "10532", NULL);
-    CU_ASSERT_PTR_NOT_NULL(strstr(s, "10532,NV1.1,,done,2025-08-20,,,C,2025-08-20T10:00:00+07:00,d\r\n"));
+    CU_ASSERT_PTR_NOT_NULL(
+        strstr(s, "10532,NV1.1,,done,2025-08-20,,,C,2025-08-20T10:00:00+07:00,d\r\n"));
     free(s);
 }
 
@@ -324,9 +360,10 @@ static void test_conflicts(void)
 {
     CU_ASSERT_PTR_NOT_NULL_FATAL(db);
     char *before = export_all();
-    const char *f = file("c1.csv", HC "10532,NV2.1,,doing,,1,,,2026-01-10T08:00:00+07:00,\n"
-                                      "10532,NV1.1,,done,2025-08-20,,,,2025-08-20T08:00:00+07:00,\n"
-                                      "10532,NV2.1,,done,2026-01-09,2,,,2026-01-10T08:00:00+07:00,\n");
+    const char *f =
+        file("c1.csv", HC "10532,NV2.1,,doing,,1,,,2026-01-10T08:00:00+07:00,\n"
+                          "10532,NV1.1,,done,2025-08-20,,,,2025-08-20T08:00:00+07:00,\n"
+                          "10532,NV2.1,,done,2026-01-09,2,,,2026-01-10T08:00:00+07:00,\n");
     CU_ASSERT_EQUAL(import1(f), TD_EINPUT);
     CU_ASSERT(has(&rep.errors, at("c1.csv", "4: updated_at: another row of this import")));
     CU_ASSERT(has(&rep.errors, "*c1.csv:2)"));
@@ -335,7 +372,8 @@ static void test_conflicts(void)
     CU_ASSERT_STRING_EQUAL(before, after);
     free(after);
     /* when the first of the two equals the stored row, still a conflict */
-    CU_ASSERT_EQUAL(import1(file("c2.csv", HC "10532,NV2.1,,doing,,1,,,2026-01-10T08:00:00+07:00,\n")), TD_OK);
+    CU_ASSERT_EQUAL(
+        import1(file("c2.csv", HC "10532,NV2.1,,doing,,1,,,2026-01-10T08:00:00+07:00,\n")), TD_OK);
     free(before);
     before = export_all();
     CU_ASSERT_EQUAL(import1(f), TD_EINPUT);
@@ -344,15 +382,24 @@ static void test_conflicts(void)
     CU_ASSERT_STRING_EQUAL(before, after);
     free(after);
     /* and across two files; the same row twice is no conflict */
-    const char *g = file("c3.csv", HC "10532,NV2.1,,done,2026-01-09,2,,,2026-01-10T08:00:00+07:00,\n");
-    CU_ASSERT_EQUAL(import_as(ROLE_ADMIN, NULL, 0, file("c4.csv", HC "10532,NV2.1,,doing,,1,,,2026-01-10T08:00:00+07:00,x\n"), g, NULL), TD_EINPUT);
+    const char *g =
+        file("c3.csv", HC "10532,NV2.1,,done,2026-01-09,2,,,2026-01-10T08:00:00+07:00,\n");
+    CU_ASSERT_EQUAL(
+        import_as(ROLE_ADMIN, NULL, 0,
+                  file("c4.csv", HC "10532,NV2.1,,doing,,1,,,2026-01-10T08:00:00+07:00,x\n"), g,
+                  NULL),
+        TD_EINPUT);
     CU_ASSERT(has(&rep.errors, at("c3.csv", "2: updated_at: another row of this import (")));
-    CU_ASSERT_EQUAL(import1(file("c5.csv", HC "10532,NV2.4,2026,done,2026-02-01,,,,2026-02-01T08:00:00+07:00,x\n"
-                                              "10532,NV2.4,2026,done,2026-02-01,,,,2026-02-01T08:00:00+07:00,y\n")), TD_OK);
+    CU_ASSERT_EQUAL(
+        import1(file("c5.csv",
+                     HC "10532,NV2.4,2026,done,2026-02-01,,,,2026-02-01T08:00:00+07:00,x\n"
+                        "10532,NV2.4,2026,done,2026-02-01,,,,2026-02-01T08:00:00+07:00,y\n")),
+        TD_OK);
     COUNTS(KIND_CHECKLIST, 1, 0, 1, 0);
     /* a kind without updated_at: two rows of a key with other values */
     CU_ASSERT_EQUAL(import1(file("c6.csv", "period,group_code,course_code,target_pct\n"
-                                           "2026,hssv,KNS-CB,80\n2026,hssv,KNS-CB,90\n")), TD_EINPUT);
+                                           "2026,hssv,KNS-CB,80\n2026,hssv,KNS-CB,90\n")),
+                    TD_EINPUT);
     CU_ASSERT(has(&rep.errors, at("c6.csv", "3: another row of this import")));
     free(before);
 }
@@ -360,7 +407,9 @@ static void test_conflicts(void)
 static void test_dry_run(void)
 {
     CU_ASSERT_PTR_NOT_NULL_FATAL(db);
-    CU_ASSERT_EQUAL(import1(file("d0.csv", HC "10532,NV1.1,,done,2025-08-20,,,,2025-08-20T09:00:00+07:00,\n")), TD_OK);
+    CU_ASSERT_EQUAL(
+        import1(file("d0.csv", HC "10532,NV1.1,,done,2025-08-20,,,,2025-08-20T09:00:00+07:00,\n")),
+        TD_OK);
     char *before = export_all();
     int batches = count_batches();
     const char *f = file("d1.csv", HC "10532,NV1.1,,doing,,,,cũ,2025-08-01T09:00:00+07:00,\n"
@@ -374,7 +423,9 @@ static void test_dry_run(void)
     CU_ASSERT_STRING_EQUAL(before, after);
     CU_ASSERT_EQUAL(count_batches(), batches);
     /* a dry run of a bad file reports the problems */
-    CU_ASSERT_EQUAL(import_as(ROLE_ADMIN, NULL, 1, file("d2.csv", HC "99999,NV1.1,,done,,,,,,\n"), NULL, NULL), TD_EINPUT);
+    CU_ASSERT_EQUAL(
+        import_as(ROLE_ADMIN, NULL, 1, file("d2.csv", HC "99999,NV1.1,,done,,,,,,\n"), NULL, NULL),
+        TD_EINPUT);
     CU_ASSERT(has(&rep.errors, at("d2.csv", "2: unit_code: unknown ")));
     free(before);
     free(after);
@@ -384,18 +435,25 @@ static void test_roles(void)
 {
     CU_ASSERT_PTR_NOT_NULL_FATAL(db);
     char *before = export_all();
-    const char *two = file("r1.csv", HC "10532,NV1.1,,done,2025-08-20,,,,,\n10507,NV1.1,,done,2025-08-20,,,,,\n");
+    const char *two =
+        file("r1.csv", HC "10532,NV1.1,,done,2025-08-20,,,,,\n10507,NV1.1,,done,2025-08-20,,,,,\n");
     CU_ASSERT_EQUAL(import_as(ROLE_COMMUNE, "10532", 0, two, NULL, NULL), TD_EINPUT);
-    CU_ASSERT(has(&rep.errors, at("r1.csv", "3: unit_code: your login (tester) may not write this row")));
+    CU_ASSERT(
+        has(&rep.errors, at("r1.csv", "3: unit_code: your login (tester) may not write this row")));
     CU_ASSERT_EQUAL(rep.errors.count, 1);
-    const char *targets = file("r2.csv", "period,group_code,course_code,target_pct\n2026,cbccvc,KNS-CB,90\n");
+    const char *targets =
+        file("r2.csv", "period,group_code,course_code,target_pct\n2026,cbccvc,KNS-CB,90\n");
     CU_ASSERT_EQUAL(import_as(ROLE_COMMUNE, "10532", 0, targets, NULL, NULL), TD_EINPUT);
     CU_ASSERT(has(&rep.errors, "*commune login may not import targets"));
-    CU_ASSERT_EQUAL(import_as(ROLE_NONE, NULL, 0, file("r3.csv", HC "10532,NV1.1,,done,,,,,,\n"), NULL, NULL), TD_EINPUT);
+    CU_ASSERT_EQUAL(
+        import_as(ROLE_NONE, NULL, 0, file("r3.csv", HC "10532,NV1.1,,done,,,,,,\n"), NULL, NULL),
+        TD_EINPUT);
     CU_ASSERT(has(&rep.errors, "*may only read"));
     char *after = export_all();
     CU_ASSERT_STRING_EQUAL(before, after);
-    CU_ASSERT_EQUAL(import_as(ROLE_COMMUNE, "10532", 0, file("r4.csv", HC "10532,NV1.1,,done,,,,,,\n"), NULL, NULL), TD_OK);
+    CU_ASSERT_EQUAL(import_as(ROLE_COMMUNE, "10532", 0,
+                              file("r4.csv", HC "10532,NV1.1,,done,,,,,,\n"), NULL, NULL),
+                    TD_OK);
     COUNTS(KIND_CHECKLIST, 1, 0, 0, 0);
     CU_ASSERT_EQUAL(import_as(ROLE_CITY, NULL, 0, two, targets, NULL), TD_OK);
     free(before);
@@ -409,7 +467,10 @@ static void test_export(void)
     CU_ASSERT_PTR_NOT_NULL_FATAL(db);
     /* a new database stores no checklist row: the header only */
     char *s = export_kind(KIND_CHECKLIST, NULL, NULL);
-    CU_ASSERT_STRING_EQUAL(s, "\xef\xbb\xbf" "unit_code,item_code,period,status,done_on,quantity,evidence,note,updated_at,updated_by\r\n");
+    CU_ASSERT_STRING_EQUAL(
+        s,
+        "\xef\xbb\xbf"
+        "unit_code,item_code,period,status,done_on,quantity,evidence,note,updated_at,updated_by\r\n");
     free(s);
     /* the summary: one row per commune, all 114 */
     s = export_kind(KIND_SUMMARY, NULL, NULL);
@@ -417,16 +478,22 @@ static void test_export(void)
     for (char *p = s; (p = strstr(p, "\r\n")) != NULL; p += 2)
         lines++;
     CU_ASSERT_EQUAL(lines, 115);
-    static const char head[] = "\xef\xbb\xbf" "unit_code,unit_name,items_total,items_done,"
+    static const char head[] =
+        "\xef\xbb\xbf"
+        "unit_code,unit_name,items_total,items_done,"
         "items_overdue,population,registered,completed,confirmed,confirmed_pct,last_update\r\n";
     CU_ASSERT_EQUAL(strncmp(s, head, strlen(head)), 0);
     CU_ASSERT_PTR_NOT_NULL(strstr(s, "\r\n10532,Phường Lê Thanh Nghị,"));
     free(s);
     /* the formula guard, and the file reads back unchanged */
-    const char *f = file("x.csv", HC "10532,NV1.1,,done,2025-08-20,,=1+1,\"@a, \"\"b\"\"\",2025-08-20T09:00:00+07:00,-x\n");
+    const char *f =
+        file("x.csv", HC
+             "10532,NV1.1,,done,2025-08-20,,=1+1,\"@a, \"\"b\"\"\",2025-08-20T09:00:00+07:00,-x\n");
     CU_ASSERT_EQUAL(import1(f), TD_OK);
     s = export_kind(KIND_CHECKLIST, NULL, NULL);
-    CU_ASSERT_PTR_NOT_NULL(strstr(s, "\r\n10532,NV1.1,,done,2025-08-20,,'=1+1,\"'@a, \"\"b\"\"\",2025-08-20T09:00:00+07:00,'-x\r\n"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(
+        s,
+        "\r\n10532,NV1.1,,done,2025-08-20,,'=1+1,\"'@a, \"\"b\"\"\",2025-08-20T09:00:00+07:00,'-x\r\n"));
     CU_ASSERT_EQUAL(import1(file("x2.csv", s)), TD_OK);
     COUNTS(KIND_CHECKLIST, 0, 0, 1, 0);
     char *again = export_kind(KIND_CHECKLIST, NULL, NULL);
@@ -434,12 +501,19 @@ static void test_export(void)
     free(s);
     free(again);
     /* learner ids are guarded too */
-    CU_ASSERT_EQUAL(import1(file("x3.csv", HL "10532,=SUM(1),A,1980,,cbccvc,,KNS-CB,registered,2026-11-01T08:00:00+07:00,\n")), TD_OK);
+    CU_ASSERT_EQUAL(
+        import1(
+            file("x3.csv", HL
+                 "10532,=SUM(1),A,1980,,cbccvc,,KNS-CB,registered,2026-11-01T08:00:00+07:00,\n")),
+        TD_OK);
     s = export_kind(KIND_LEARNERS, NULL, NULL);
     CU_ASSERT_PTR_NOT_NULL(strstr(s, "\r\n10532,'=SUM(1),A,1980,"));
     free(s);
     /* filters */
-    CU_ASSERT_EQUAL(import1(file("x4.csv", HC "10507,NV2.2,2025,done,2025-05-05,,,,,\n10507,NV2.2,2026,doing,,,,,,\n")), TD_OK);
+    CU_ASSERT_EQUAL(
+        import1(file("x4.csv",
+                     HC "10507,NV2.2,2025,done,2025-05-05,,,,,\n10507,NV2.2,2026,doing,,,,,,\n")),
+        TD_OK);
     s = export_kind(KIND_CHECKLIST, "10507", "2026");
     CU_ASSERT_PTR_NOT_NULL(strstr(s, "10507,NV2.2,2026,doing"));
     CU_ASSERT_PTR_NULL(strstr(s, "2025-05-05"));
@@ -451,11 +525,17 @@ static void test_export(void)
 static void test_roster(void)
 {
     CU_ASSERT_PTR_NOT_NULL_FATAL(db);
-    CU_ASSERT_EQUAL(import1(file("y1.csv", HT "10532,2026-10,cbccvc,KNS-CB,50,40,30,20,2026-10-31T16:00:00+07:00,\n")), TD_OK);
-    CU_ASSERT_EQUAL(import1(file("y2.csv", HL
-        "10532,A1,Ngô Thị Mai,1983,nu,cbccvc,,KNS-CB,confirmed,2026-11-01T08:00:00+07:00,\n"
-        "10532,A2,Đỗ Văn Hùng,1970,nam,cbccvc,,KNS-CB,completed,2026-11-01T08:00:00+07:00,\n"
-        "10532,A3,Lê Thu,1990,,cbccvc,,KNS-CB,learning,2026-11-01T08:00:00+07:00,\n")), TD_OK);
+    CU_ASSERT_EQUAL(
+        import1(file("y1.csv",
+                     HT "10532,2026-10,cbccvc,KNS-CB,50,40,30,20,2026-10-31T16:00:00+07:00,\n")),
+        TD_OK);
+    CU_ASSERT_EQUAL(
+        import1(file(
+            "y2.csv",
+            HL "10532,A1,Ngô Thị Mai,1983,nu,cbccvc,,KNS-CB,confirmed,2026-11-01T08:00:00+07:00,\n"
+               "10532,A2,Đỗ Văn Hùng,1970,nam,cbccvc,,KNS-CB,completed,2026-11-01T08:00:00+07:00,\n"
+               "10532,A3,Lê Thu,1990,,cbccvc,,KNS-CB,learning,2026-11-01T08:00:00+07:00,\n")),
+        TD_OK);
     char *s = export_kind(KIND_TRAINING, "10532", NULL);
     CU_ASSERT_PTR_NOT_NULL(strstr(s, "10532,2026-10,cbccvc,KNS-CB,50,40,30,20,"));
     CU_ASSERT_PTR_NOT_NULL(strstr(s, "10532,2026-11,cbccvc,KNS-CB,50,3,2,1,"));
@@ -467,13 +547,19 @@ static void test_roster(void)
 static void test_undo(void)
 {
     CU_ASSERT_PTR_NOT_NULL_FATAL(db);
-    CU_ASSERT_EQUAL(import1(file("u0.csv", HC "10532,NV1.1,,doing,,,,,2025-08-10T09:00:00+07:00,\n")), TD_OK);
+    CU_ASSERT_EQUAL(
+        import1(file("u0.csv", HC "10532,NV1.1,,doing,,,,,2025-08-10T09:00:00+07:00,\n")), TD_OK);
     char *before = export_all();
-    CU_ASSERT_EQUAL(import_as(ROLE_ADMIN, NULL, 0,
-        file("u1.csv", HC "10532,NV1.1,,done,2025-08-20,,,,2025-08-20T09:00:00+07:00,\n"
-                          "10532,NV2.2,2026,done,2026-10-01,5,,,2026-10-01T09:00:00+07:00,\n"),
-        file("u2.csv", HL "10532,A1,Ngô Thị Mai,1983,nu,cbccvc,,KNS-CB,confirmed,2026-11-01T08:00:00+07:00,\n"),
-        file("u3.csv", "period,group_code,course_code,target_pct\n2026,cbccvc,KNS-CB,95\n")), TD_OK);
+    CU_ASSERT_EQUAL(
+        import_as(
+            ROLE_ADMIN, NULL, 0,
+            file("u1.csv", HC "10532,NV1.1,,done,2025-08-20,,,,2025-08-20T09:00:00+07:00,\n"
+                              "10532,NV2.2,2026,done,2026-10-01,5,,,2026-10-01T09:00:00+07:00,\n"),
+            file(
+                "u2.csv", HL
+                "10532,A1,Ngô Thị Mai,1983,nu,cbccvc,,KNS-CB,confirmed,2026-11-01T08:00:00+07:00,\n"),
+            file("u3.csv", "period,group_code,course_code,target_pct\n2026,cbccvc,KNS-CB,95\n")),
+        TD_OK);
     int64_t b1 = rep.batch;
     CU_ASSERT(b1 > 0);
     char *during = export_all();
@@ -497,17 +583,22 @@ static void test_undo(void)
 static void test_undo_refused(void)
 {
     CU_ASSERT_PTR_NOT_NULL_FATAL(db);
-    CU_ASSERT_EQUAL(import1(file("w1.csv", HC "10532,NV1.1,,done,2025-08-20,,,,2025-08-20T09:00:00+07:00,\n"
-                                              "10532,NV1.2,,done,2025-08-20,,,,2025-08-20T09:00:00+07:00,\n")), TD_OK);
+    CU_ASSERT_EQUAL(
+        import1(file("w1.csv", HC "10532,NV1.1,,done,2025-08-20,,,,2025-08-20T09:00:00+07:00,\n"
+                                  "10532,NV1.2,,done,2025-08-20,,,,2025-08-20T09:00:00+07:00,\n")),
+        TD_OK);
     int64_t b1 = rep.batch;
-    CU_ASSERT_EQUAL(import1(file("w2.csv", HC "10532,NV1.2,,done,2025-08-21,,,sửa,2025-08-21T09:00:00+07:00,\n")), TD_OK);
+    CU_ASSERT_EQUAL(
+        import1(
+            file("w2.csv", HC "10532,NV1.2,,done,2025-08-21,,,sửa,2025-08-21T09:00:00+07:00,\n")),
+        TD_OK);
     int64_t b2 = rep.batch;
     char *before = export_all();
     problems p;
     problems_init(&p, 20);
     CU_ASSERT_EQUAL(sync_undo(db, b1, "tester", &p), TD_EINPUT);
     CU_ASSERT(has(&p, "checklist 10532|NV1.2| was changed after this import"));
-    CU_ASSERT_EQUAL(p.count, 1);    /* NV1.1 is no obstacle */
+    CU_ASSERT_EQUAL(p.count, 1); /* NV1.1 is no obstacle */
     char *after = export_all();
     CU_ASSERT_STRING_EQUAL(before, after);
     free(after);
@@ -516,7 +607,10 @@ static void test_undo_refused(void)
     CU_ASSERT_EQUAL(sync_undo(db, b2, "tester", &p), TD_OK);
     CU_ASSERT_EQUAL(sync_undo(db, b1, "tester", &p), TD_OK);
     char *s = export_kind(KIND_CHECKLIST, NULL, NULL);
-    CU_ASSERT_STRING_EQUAL(s, "\xef\xbb\xbf" "unit_code,item_code,period,status,done_on,quantity,evidence,note,updated_at,updated_by\r\n");
+    CU_ASSERT_STRING_EQUAL(
+        s,
+        "\xef\xbb\xbf"
+        "unit_code,item_code,period,status,done_on,quantity,evidence,note,updated_at,updated_by\r\n");
     free(s);
     problems_free(&p);
     free(before);
@@ -544,8 +638,8 @@ int main(void)
     };
     if (CU_initialize_registry() != CUE_SUCCESS)
         return 1;
-    CU_pSuite s = CU_add_suite_with_setup_and_teardown("sync", suite_init, suite_clean,
-                                                       setup, teardown);
+    CU_pSuite s =
+        CU_add_suite_with_setup_and_teardown("sync", suite_init, suite_clean, setup, teardown);
     if (!s) {
         CU_cleanup_registry();
         return 1;
