@@ -26,11 +26,27 @@ sqlite3 *db_handle(td_db *db);
 sqlite3_stmt *db_prep(td_db *db, const char *sql);
 
 /* Write transactions: BEGIN IMMEDIATE (waits for other writers up to the
- * busy timeout), COMMIT, ROLLBACK.  TD_OK or TD_EDB. */
+ * busy timeout), COMMIT, ROLLBACK.  TD_OK or TD_EDB.  db_commit first
+ * writes the work the store keeps pending (see db_pending). */
 int db_begin(td_db *db);
 int db_commit(td_db *db);
 int db_rollback(td_db *db);
 int db_in_tx(td_db *db);
+
+/* Work that the store keeps in memory during a transaction (the roster
+ * counts of inserted learners): flush writes it (before COMMIT, and when
+ * the store wants to read it back), end forgets what it knew about the
+ * transaction (after COMMIT or ROLLBACK), drop frees ctx (at close). */
+typedef struct db_pending {
+    int (*flush)(td_db *db, void *ctx);
+    void (*end)(td_db *db, void *ctx);
+    void (*drop)(td_db *db, void *ctx);
+    void *ctx;
+} db_pending;
+void db_set_pending(td_db *db, const db_pending *p);
+const db_pending *db_get_pending(td_db *db);
+/* Write the pending work now (inside the transaction).  TD_OK or TD_EDB. */
+int db_flush(td_db *db);
 
 /* Run SQL without results (schema, pragmas). TD_OK or TD_EDB. */
 int db_exec(td_db *db, const char *sql);

@@ -17,6 +17,7 @@ struct td_db {
     int in_tx;
     const char *sql[STMT_SLOTS];     /* cache key: the SQL text's address */
     sqlite3_stmt *stmt[STMT_SLOTS];
+    db_pending pending;              /* work the store keeps for COMMIT */
 };
 
 int db_migrate(td_db *db, char **err);  /* schema.c */
@@ -24,7 +25,10 @@ int db_migrate(td_db *db, char **err);  /* schema.c */
 /* Collation "vi" is not used in the schema (keys are stored), but a
  * scalar function lets ad-hoc SQL order like the program does. */
 
-/* Apply the connection settings every session needs. */
+/* Apply the connection settings every session needs.  The page cache is
+ * 16 MB at most, so that a big import stays well under 64 MB of memory
+ * (the cache spills to the WAL).  No memory-mapped I/O: mapped pages
+ * count in the resident size of every reader. */
 static int db_settings(td_db *db, int readonly)
 {
     sqlite3_busy_timeout(db->h, 10000);
@@ -34,7 +38,7 @@ static int db_settings(td_db *db, int readonly)
         return TD_EDB;
     db_exec(db, "PRAGMA synchronous=NORMAL");
     db_exec(db, "PRAGMA temp_store=MEMORY");
-    db_exec(db, "PRAGMA cache_size=-8000");
+    db_exec(db, "PRAGMA cache_size=-16000");
     return TD_OK;
 }
 
@@ -74,6 +78,8 @@ void db_close(td_db **pdb)
     td_db *db = *pdb;
     if (!db)
         return;
+    if (db->pending.drop)
+        db->pending.drop(db, db->pending.ctx);
     for (int i = 0; i < STMT_SLOTS; i++)
         sqlite3_finalize(db->stmt[i]);
     sqlite3_close_v2(db->h);
@@ -122,17 +128,40 @@ int db_begin(td_db *db)
     return TD_OK;
 }
 
+void db_set_pending(td_db *db, const db_pending *p)
+{
+    db->pending = *p;
+}
+
+const db_pending *db_get_pending(td_db *db)
+{
+    return &db->pending;
+}
+
+int db_flush(td_db *db)
+{
+    if (db->pending.flush && db->pending.flush(db, db->pending.ctx) != 0)
+        return TD_EDB;
+    return TD_OK;
+}
+
 int db_commit(td_db *db)
 {
+    if (db_flush(db) != TD_OK)
+        return TD_EDB;
     int rc = db_exec(db, "COMMIT");
     if (rc == TD_OK)
         db->in_tx = 0;
+    if (db->pending.end)
+        db->pending.end(db, db->pending.ctx);
     return rc;
 }
 
 int db_rollback(td_db *db)
 {
     db->in_tx = 0;
+    if (db->pending.end)
+        db->pending.end(db, db->pending.ctx);
     return db_exec(db, "ROLLBACK");
 }
 
