@@ -17,8 +17,20 @@
  * 0 not found, -1 database error. */
 int store_row_get(td_db *db, const kind_def *k, char *const *vals, char **out,
                   int64_t *batch);
+/* The same without copies, fastest when keys come in key order (an
+ * import): 1 found (out[i] point at the stored values, NULL when empty,
+ * valid until the next call of the store), 0 not found, -1 error. */
+int store_row_peek(td_db *db, const kind_def *k, char *const *vals, const char **out,
+                   int64_t *batch);
 /* Insert or update the row (all columns) written by batch (0 = none). */
 int store_row_put(td_db *db, const kind_def *k, char *const *vals, int64_t batch);
+/* Write the row as apply_row() does, with its audit entry (source, key,
+ * the old row's text or NULL, the batch that wrote the old row): an
+ * INSERT when exists is 0, else an UPDATE.  1 written; 0 when exists was
+ * 0 but the key is stored (nothing written); -1 error. */
+int store_row_write(td_db *db, const kind_def *k, char *const *vals, int64_t batch,
+                    int exists, const char *source, const char *key,
+                    const char *old_text, int64_t old_batch);
 /* Delete the row with vals' key. */
 int store_row_delete(td_db *db, const kind_def *k, char *const *vals);
 void store_vals_free(const kind_def *k, char **vals);
@@ -27,6 +39,8 @@ void store_vals_free(const kind_def *k, char **vals);
  * (vals gets k->ncols malloc'd values or NULLs).  0 ok. */
 char *store_vals_text(const kind_def *k, char *const *vals);
 int store_vals_parse(const kind_def *k, const char *text, char **vals);
+/* store_vals_text into a buffer reused by the next call. */
+const char *store_vals_text_tmp(const kind_def *k, const char *const *vals);
 
 /* Append to the audit trail (batch 0: a UI edit, stamped now by this
  * login; old_batch: the batch that had written the old row); returns the
@@ -36,7 +50,8 @@ int64_t store_audit(td_db *db, int64_t batch, const char *source,
                     const char *new_text, int64_t old_batch);
 
 /* Iterate over every stored row of a kind, optionally one unit's and one
- * period's (NULL = all), in key order, calling fn with canonical values.
+ * period's (NULL = all), in key order, calling fn with canonical values
+ * (valid during the call only: copy what you keep).
  * fn returns non-zero to stop.  TD_OK or TD_EDB. */
 typedef int (*store_row_fn)(void *ctx, char *const *vals);
 int store_rows_each(td_db *db, const kind_def *k, const char *unit,

@@ -115,7 +115,58 @@ static const char *const MIGRATION_1 =
     " old TEXT, new TEXT, old_batch INTEGER);"
     "CREATE INDEX audit_key ON audit(kind, key);";
 
-static const char *const MIGRATIONS[] = {MIGRATION_1};
+/* Version 2: big rosters (bench/README.md tells the measurements).
+ * - The roster counts of inserted learners are added up by the store in
+ *   memory and written before COMMIT (src/store/rows.c), instead of a
+ *   trigger per row; updates and deletes keep their triggers.  Every write
+ *   of learners goes through the store.
+ * - The audit trail moves to audit_log; `audit` is a view of it.  An entry
+ *   of learners may keep `new` empty ('') while the row it wrote is
+ *   unchanged: learners.audit_id names the entry, the view shows the row's
+ *   values as the entry's `new`, and the triggers below write them into
+ *   the entry before the row is updated or deleted.  So a big import does
+ *   not store every row twice; the view reads as version 1's table did.
+ * - Indexes for the summary: the last update of a commune. */
+#define KEY_UNIT "substr(a.key, 1, instr(a.key, '|') - 1)"
+#define KEY_HEAD "rtrim(a.key, replace(a.key, '|', ''))"   /* up to the last '|' */
+#define KEY_COURSE "substr(a.key, length(" KEY_HEAD ") + 1)"
+#define KEY_LEARNER \
+    "substr(a.key, instr(a.key, '|') + 1, length(" KEY_HEAD ") - instr(a.key, '|') - 1)"
+/* One value as store_vals_text() quotes it. */
+#define Q(x) \
+    "(CASE WHEN " x " IS NULL OR " x " = '' THEN ''" \
+    " WHEN " x " GLOB '*[,\"' || char(13) || char(10) || ']*' OR " x " GLOB ' *'" \
+    " OR " x " GLOB '* ' THEN '\"' || replace(" x ", '\"', '\"\"') || '\"'" \
+    " ELSE " x " END)"
+/* A learners row (alias t) as store_vals_text() writes it. */
+#define LEARNER_TEXT(t) \
+    Q(t ".unit_code") "||','||" Q(t ".learner_id") "||','||" Q(t ".full_name") \
+    "||','||" Q(t ".birth_year") "||','||" Q(t ".gender") "||','||" \
+    Q(t ".group_code") "||','||" Q(t ".village") "||','||" Q(t ".course_code") \
+    "||','||" Q(t ".status") "||','||" Q(t ".updated_at") "||','||" Q(t ".updated_by")
+
+static const char *const MIGRATION_2 =
+    "DROP TRIGGER learners_ai;"
+    "ALTER TABLE audit RENAME TO audit_log;"
+    "ALTER TABLE learners ADD COLUMN audit_id INTEGER;"
+    "CREATE VIEW audit AS SELECT a.id AS id, a.batch_id AS batch_id, a.at AS at,"
+    " a.login AS login, a.source AS source, a.kind AS kind, a.key AS key, a.old AS old,"
+    " CASE WHEN a.new = '' AND a.kind = 'learners' THEN (SELECT " LEARNER_TEXT("l")
+    "  FROM learners l WHERE l.unit_code = " KEY_UNIT " AND l.learner_id = " KEY_LEARNER
+    "  AND l.course_code = " KEY_COURSE " AND l.audit_id = a.id)"
+    " ELSE a.new END AS new, a.old_batch AS old_batch FROM audit_log a;"
+    "CREATE TRIGGER learners_audit_bu BEFORE UPDATE ON learners"
+    " WHEN old.audit_id IS NOT NULL BEGIN"
+    " UPDATE audit_log SET new = " LEARNER_TEXT("old")
+    "  WHERE id = old.audit_id AND new = ''; END;"
+    "CREATE TRIGGER learners_audit_bd BEFORE DELETE ON learners"
+    " WHEN old.audit_id IS NOT NULL BEGIN"
+    " UPDATE audit_log SET new = " LEARNER_TEXT("old")
+    "  WHERE id = old.audit_id AND new = ''; END;"
+    "CREATE INDEX checklist_last ON checklist(unit_code, updated_at);"
+    "CREATE INDEX training_last ON training(unit_code, updated_at);";
+
+static const char *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2};
 #define N_MIGRATIONS (int)(sizeof MIGRATIONS / sizeof MIGRATIONS[0])
 
 int db_schema_version(void)

@@ -1,4 +1,19 @@
-/* rows.c - generic SQL for the rows of every kind. */
+/* rows.c - generic SQL for the rows of every kind.
+ *
+ * Speed (measured by bench/, see bench/README.md):
+ * - An import asks for rows in key order, so store_row_peek() walks one
+ *   open cursor forward over the primary key instead of seeking from the
+ *   root for every row, and hands out the stored values in place.
+ * - Values are bound as they are (SQLITE_STATIC) and read in place.
+ * - A row is written by a plain INSERT that says when the key exists,
+ *   else by an UPDATE; the roster counts of inserted learners are added
+ *   up in memory and written before COMMIT (db_pending; updates and
+ *   deletes keep their triggers, schema.c version 2).
+ * - A learners audit entry written by store_row_write() leaves `new`
+ *   empty while the row it wrote is unchanged (learners.audit_id names
+ *   it); the view `audit` shows the row then, and triggers fill the entry
+ *   in before the row changes.  Audit ids are handed out here during a
+ *   transaction, so the row can name its entry before the entry exists. */
 #include "config.h"
 
 #include "theodoi/csvio.h"
@@ -11,33 +26,31 @@
 /* SQL of one kind, made once and kept for the life of the program (the
  * statement cache is keyed by the text's address). */
 typedef struct kind_sql {
-    char *get, *put, *del, *filtered;
+    char *get, *scan, *ins, *upd, *del, *filtered;
 } kind_sql;
 
 static kind_sql SQL[KIND__COUNT];
 
 /* Extra columns the store derives for a kind: "" or ", name_fold, ...". */
-static const char *extra_cols(const kind_def *k)
-{
-    if (k->id == KIND_UNITS)
-        return ", name_fold, name_key";
-    if (k->id == KIND_LEARNERS)
-        return ", name_key";
-    return "";
-}
+static const char *const EXTRA[KIND__COUNT][2] = {
+    [KIND_UNITS] = {"name_fold", "name_key"}, [KIND_LEARNERS] = {"name_key", NULL}};
 
 static int n_extra(const kind_def *k)
 {
-    return k->id == KIND_UNITS ? 2 : k->id == KIND_LEARNERS ? 1 : 0;
+    return (EXTRA[k->id][0] != NULL) + (EXTRA[k->id][1] != NULL);
 }
 
-/* "a = ? AND b = ?" over the key columns, numbering from first. */
-static void key_where(strbuf *b, const kind_def *k)
+/* Learners rows name their audit entry (schema version 2). */
+static int has_audit_id(const kind_def *k)
 {
-    int n = 0;
-    for (size_t i = 0; i < k->ncols; i++)
-        if (k->cols[i].flags & COL_KEY)
-            sb_addf(b, "%s%s = ?", n++ ? " AND " : "", k->cols[i].name);
+    return k->id == KIND_LEARNERS;
+}
+
+/* Parameter numbers: ?1..?ncols the columns, then the extras, the batch
+ * and (learners) the audit id. */
+static int p_batch(const kind_def *k)
+{
+    return (int)k->ncols + n_extra(k) + 1;
 }
 
 static void col_list(strbuf *b, const kind_def *k)
@@ -46,13 +59,58 @@ static void col_list(strbuf *b, const kind_def *k)
         sb_addf(b, "%s%s", i ? ", " : "", k->cols[i].name);
 }
 
-static void order_by(strbuf *b, const kind_def *k)
+/* The key columns, sep between them: "a = ?1 AND b = ?2" (eq) or "a, b". */
+static void key_terms(strbuf *b, const kind_def *k, int eq, const char *sep)
 {
-    sb_add(b, " ORDER BY ");
+    int n = 0;
+    for (size_t i = 0; i < k->ncols; i++)
+        if (k->cols[i].flags & COL_KEY) {
+            sb_add(b, n++ ? sep : "");
+            sb_add(b, k->cols[i].name);
+            if (eq)
+                sb_addf(b, " = ?%d", (int)i + 1);
+        }
+}
+
+/* The key's parameters: "?1, ?2, ?8". */
+static void key_params(strbuf *b, const kind_def *k)
+{
     int n = 0;
     for (size_t i = 0; i < k->ncols; i++)
         if (k->cols[i].flags & COL_KEY)
-            sb_addf(b, "%s%s", n++ ? ", " : "", k->cols[i].name);
+            sb_addf(b, "%s?%d", n++ ? ", " : "", (int)i + 1);
+}
+
+static char *make_ins(const kind_def *k)
+{
+    strbuf b = {0};
+    sb_addf(&b, "INSERT INTO %s(", k->table);
+    col_list(&b, k);
+    for (int i = 0; i < n_extra(k); i++)
+        sb_addf(&b, ", %s", EXTRA[k->id][i]);
+    sb_add(&b, has_audit_id(k) ? ", batch_id, audit_id) VALUES(" : ", batch_id) VALUES(");
+    int n = p_batch(k) + has_audit_id(k);
+    for (int i = 1; i <= n; i++)
+        sb_addf(&b, "%s?%d", i > 1 ? ", " : "", i);
+    sb_add(&b, ") ON CONFLICT DO NOTHING");
+    return b.s;
+}
+
+static char *make_upd(const kind_def *k)
+{
+    strbuf b = {0};
+    sb_addf(&b, "UPDATE %s SET ", k->table);
+    for (size_t i = 0; i < k->ncols; i++)
+        if (!(k->cols[i].flags & COL_KEY))
+            sb_addf(&b, "%s = ?%d, ", k->cols[i].name, (int)i + 1);
+    for (int i = 0; i < n_extra(k); i++)
+        sb_addf(&b, "%s = ?%d, ", EXTRA[k->id][i], (int)k->ncols + i + 1);
+    sb_addf(&b, "batch_id = ?%d", p_batch(k));
+    if (has_audit_id(k))
+        sb_addf(&b, ", audit_id = ?%d", p_batch(k) + 1);
+    sb_add(&b, " WHERE ");
+    key_terms(&b, k, 1, " AND ");
+    return b.s;
 }
 
 /* Build the statements of a kind on first use. */
@@ -65,26 +123,23 @@ static const kind_sql *sql_of(const kind_def *k)
     sb_add(&b, "SELECT ");
     col_list(&b, k);
     sb_addf(&b, ", batch_id FROM %s WHERE ", k->table);
-    key_where(&b, k);
+    key_terms(&b, k, 1, " AND ");
     s->get = b.s;
     b = (strbuf){0};
-    sb_addf(&b, "INSERT INTO %s(", k->table);
+    sb_add(&b, "SELECT ");
     col_list(&b, k);
-    sb_addf(&b, "%s, batch_id) VALUES(", extra_cols(k));
-    for (size_t i = 0; i < k->ncols + (size_t)n_extra(k) + 1; i++)
-        sb_add(&b, i ? ", ?" : "?");
-    sb_add(&b, ") ON CONFLICT DO UPDATE SET ");
-    for (size_t i = 0; i < k->ncols; i++)
-        sb_addf(&b, "%s = excluded.%s, ", k->cols[i].name, k->cols[i].name);
-    if (k->id == KIND_UNITS)
-        sb_add(&b, "name_fold = excluded.name_fold, name_key = excluded.name_key, ");
-    if (k->id == KIND_LEARNERS)
-        sb_add(&b, "name_key = excluded.name_key, ");
-    sb_add(&b, "batch_id = excluded.batch_id");
-    s->put = b.s;
+    sb_addf(&b, ", batch_id FROM %s WHERE (", k->table);
+    key_terms(&b, k, 0, ", ");
+    sb_add(&b, ") >= (");
+    key_params(&b, k);
+    sb_add(&b, ") ORDER BY ");
+    key_terms(&b, k, 0, ", ");
+    s->scan = b.s;
+    s->ins = make_ins(k);
+    s->upd = make_upd(k);
     b = (strbuf){0};
     sb_addf(&b, "DELETE FROM %s WHERE ", k->table);
-    key_where(&b, k);
+    key_terms(&b, k, 1, " AND ");
     s->del = b.s;
     b = (strbuf){0};
     sb_add(&b, "SELECT ");
@@ -94,12 +149,76 @@ static const kind_sql *sql_of(const kind_def *k)
         sb_add(&b, " AND (?1 IS NULL OR unit_code = ?1)");
     if (kind_col_index(k, "period") >= 0)
         sb_add(&b, " AND (?2 IS NULL OR period = ?2)");
-    order_by(&b, k);
+    sb_add(&b, " ORDER BY ");
+    key_terms(&b, k, 0, ", ");
     s->filtered = b.s;
     return s;
 }
 
-/* Bind value v of column c at position pos. */
+/* ---- state kept per connection during a transaction -------------------- */
+
+#define KEYBUF 256
+#define NCOUNT 4096     /* roster keys (unit, group, course) in one transaction */
+
+typedef struct count_slot {
+    char key[96];       /* "unit\tgroup\tcourse" */
+    int64_t n[3];       /* registered, completed, confirmed */
+} count_slot;
+
+typedef struct row_state {
+    /* the cursor of store_row_peek: on row C (its key copied in ckey),
+     * the smallest stored key >= the last key asked for (in lkey) */
+    const kind_def *ck;
+    sqlite3_stmt *cur;
+    int cur_on;         /* -1 no cursor, 0 at the end, 1 on a row */
+    unsigned long cur_gen, gen[KIND__COUNT]; /* writes to the kind */
+    char ckey[KEYBUF], lkey[KEYBUF];
+    size_t ckey_len, lkey_len;
+    /* counts of inserted learners, not yet written */
+    count_slot *counts;
+    size_t ncounts;
+    /* the next audit id of this transaction (0: not known yet) */
+    int64_t next_audit;
+    char real[32];      /* a REAL value handed out as text */
+} row_state;
+
+static int flush_counts(td_db *db, void *ctx);
+
+static void end_tx(td_db *db, void *ctx)
+{
+    (void)db;
+    row_state *s = ctx;
+    if (s->cur)
+        sqlite3_reset(s->cur);
+    s->cur_on = -1;
+    s->ncounts = 0;
+    if (s->counts)
+        memset(s->counts, 0, NCOUNT * sizeof *s->counts);
+    s->next_audit = 0;
+}
+
+static void drop_state(td_db *db, void *ctx)
+{
+    (void)db;
+    row_state *s = ctx;
+    free(s->counts);
+    free(s);
+}
+
+static row_state *state_of(td_db *db)
+{
+    const db_pending *p = db_get_pending(db);
+    if (p->ctx && p->flush == flush_counts)
+        return p->ctx;
+    row_state *s = xcalloc(1, sizeof *s);
+    s->cur_on = -1;
+    db_set_pending(db, &(db_pending){flush_counts, end_tx, drop_state, s});
+    return s;
+}
+
+/* ---- values in and out ------------------------------------------------ */
+
+/* Bind value v of column c at position pos (v stays valid until reset). */
 static void bind_val(sqlite3_stmt *st, int pos, const kind_col *c, const char *v)
 {
     if (!v)
@@ -109,95 +228,377 @@ static void bind_val(sqlite3_stmt *st, int pos, const kind_col *c, const char *v
     else if (c->flags & COL_REAL)
         sqlite3_bind_double(st, pos, atof(v));
     else
-        sqlite3_bind_text(st, pos, v, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, pos, v, -1, SQLITE_STATIC);
 }
 
-/* Canonical text of result column i (REAL formatted as kinds.c does). */
-static char *column_val(sqlite3_stmt *st, int i, const kind_col *c)
+/* Canonical text of result column i (REAL formatted as kinds.c does,
+ * into buf), NULL when empty; points into the statement or buf. */
+static const char *column_ref(sqlite3_stmt *st, int i, const kind_col *c, char *buf,
+                              size_t size)
 {
     if (sqlite3_column_type(st, i) == SQLITE_NULL)
         return NULL;
     if (c->flags & COL_REAL) {
-        char buf[32];
-        kind_format_real(sqlite3_column_double(st, i), buf, sizeof buf);
-        return xstrdup(buf);
+        kind_format_real(sqlite3_column_double(st, i), buf, size);
+        return buf;
     }
     const char *t = (const char *)sqlite3_column_text(st, i);
-    return t && *t ? xstrdup(t) : NULL;
+    return t && *t ? t : NULL;
 }
 
-static void bind_key(sqlite3_stmt *st, const kind_def *k, char *const *vals)
+/* Key columns are bound as text, "" for none (an empty period is ''). */
+static void bind_key(sqlite3_stmt *st, const kind_def *k, char *const *vals, int copy)
 {
-    int pos = 1;
     for (size_t i = 0; i < k->ncols; i++)
         if (k->cols[i].flags & COL_KEY)
-            sqlite3_bind_text(st, pos++, vals[i] ? vals[i] : "", -1, SQLITE_TRANSIENT);
+            sqlite3_bind_text(st, (int)i + 1, vals[i] ? vals[i] : "", -1,
+                              copy ? SQLITE_TRANSIENT : SQLITE_STATIC);
+}
+
+/* The key of vals as NUL-separated text (the order of the primary key,
+ * whose columns are the kind's key columns in column order). */
+static size_t key_of_vals(const kind_def *k, char *const *vals, char *out)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < k->ncols; i++)
+        if (k->cols[i].flags & COL_KEY) {
+            const char *v = vals[i] ? vals[i] : "";
+            size_t l = strlen(v);
+            if (n + l + 1 > KEYBUF)
+                return KEYBUF + 1;      /* too long: never matches */
+            memcpy(out + n, v, l + 1);
+            n += l + 1;
+        }
+    return n;
+}
+
+static size_t key_of_row(const kind_def *k, sqlite3_stmt *st, char *out)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < k->ncols; i++)
+        if (k->cols[i].flags & COL_KEY) {
+            const char *v = (const char *)sqlite3_column_text(st, (int)i);
+            size_t l = v ? strlen(v) : 0;
+            if (n + l + 1 > KEYBUF)
+                return KEYBUF + 1;
+            memcpy(out + n, v ? v : "", l);
+            out[n + l] = '\0';
+            n += l + 1;
+        }
+    return n;
+}
+
+/* Compare two keys made by key_of_*: column by column as SQLite's BINARY
+ * collation does (the bytes, then the length). */
+static int key_cmp(const char *a, size_t na, const char *b, size_t nb)
+{
+    size_t i = 0, j = 0;
+    while (i < na && j < nb) {
+        int c = strcmp(a + i, b + j);
+        if (c)
+            return c;
+        i += strlen(a + i) + 1;
+        j += strlen(b + j) + 1;
+    }
+    return (i < na) - (j < nb);
+}
+
+/* ---- reading rows ----------------------------------------------------- */
+
+static void fill_out(const kind_def *k, sqlite3_stmt *st, const char **out, char *real,
+                     int64_t *batch)
+{
+    for (size_t i = 0; i < k->ncols; i++)
+        out[i] = column_ref(st, (int)i, &k->cols[i], real, 32);
+    if (batch)
+        *batch = sqlite3_column_int64(st, (int)k->ncols);
+}
+
+/* The row with vals' key by a point look-up: st is left on it. */
+static int point_get(td_db *db, const kind_def *k, char *const *vals, sqlite3_stmt **pst)
+{
+    sqlite3_stmt *st = db_prep(db, sql_of(k)->get);
+    *pst = st;
+    if (!st)
+        return -1;
+    bind_key(st, k, vals, 0);
+    int rc = sqlite3_step(st);
+    return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
 
 int store_row_get(td_db *db, const kind_def *k, char *const *vals, char **out,
                   int64_t *batch)
 {
-    sqlite3_stmt *st = db_prep(db, sql_of(k)->get);
+    sqlite3_stmt *st;
+    int found = point_get(db, k, vals, &st);
+    if (found == 1) {
+        const char *ref[32];
+        char real[32];
+        fill_out(k, st, ref, real, batch);
+        for (size_t i = 0; i < k->ncols; i++)
+            out[i] = ref[i] ? xstrdup(ref[i]) : NULL;
+    }
+    if (st)
+        sqlite3_reset(st);
+    return found;
+}
+
+/* Move the cursor to the first stored key >= key. */
+static int cursor_seek(td_db *db, row_state *s, const kind_def *k, char *const *vals)
+{
+    s->cur = db_prep(db, sql_of(k)->scan);
+    if (!s->cur) {
+        s->cur_on = -1;
+        return -1;
+    }
+    bind_key(s->cur, k, vals, 1);
+    s->ck = k;
+    s->cur_on = 0;
+    return 0;
+}
+
+/* Step the cursor; copy the key of the row it lands on. */
+static int cursor_step(row_state *s)
+{
+    int rc = sqlite3_step(s->cur);
+    s->cur_gen = s->gen[s->ck->id];
+    if (rc == SQLITE_ROW) {
+        s->cur_on = 1;
+        s->ckey_len = key_of_row(s->ck, s->cur, s->ckey);
+        return 0;
+    }
+    sqlite3_reset(s->cur);
+    s->cur_on = 0;
+    return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int store_row_peek(td_db *db, const kind_def *k, char *const *vals, const char **out,
+                   int64_t *batch)
+{
+    row_state *s = state_of(db);
+    char key[KEYBUF + 1];
+    size_t n = key_of_vals(k, vals, key);
+    if (n > KEYBUF) {
+        /* a key this long is looked up the plain way */
+        sqlite3_stmt *st;
+        int found = point_get(db, k, vals, &st);
+        if (found == 1)
+            fill_out(k, st, out, s->real, batch);  /* st stays on the row */
+        return found;
+    }
+    int seek = s->cur_on < 0 || s->ck != k || key_cmp(key, n, s->lkey, s->lkey_len) < 0;
+    for (int steps = 0; !seek && s->cur_on == 1 &&
+                        key_cmp(key, n, s->ckey, s->ckey_len) > 0; steps++)
+        if (steps == 8 || cursor_step(s) < 0)
+            seek = 1;           /* far ahead: seek instead */
+    /* a row read before this kind was written may be stale */
+    if (!seek && s->cur_on == 1 && s->cur_gen != s->gen[k->id] &&
+        key_cmp(key, n, s->ckey, s->ckey_len) == 0)
+        seek = 1;
+    if (seek && (cursor_seek(db, s, k, vals) < 0 || cursor_step(s) < 0)) {
+        s->cur_on = -1;
+        return -1;
+    }
+    memcpy(s->lkey, key, n);
+    s->lkey_len = n;
+    if (s->cur_on != 1 || key_cmp(key, n, s->ckey, s->ckey_len) != 0)
+        return 0;
+    fill_out(k, s->cur, out, s->real, batch);
+    return 1;
+}
+
+/* ---- roster counts of inserted learners -------------------------------- */
+
+/* Add an inserted learners row to the counts of its unit, group, course. */
+static int count_insert(td_db *db, row_state *s, const kind_def *k, char *const *vals)
+{
+    static int ig = -1, ic, is;
+    if (ig < 0) {
+        ig = kind_col_index(k, "group_code");
+        ic = kind_col_index(k, "course_code");
+        is = kind_col_index(k, "status");
+    }
+    if (!s->counts)
+        s->counts = xcalloc(NCOUNT, sizeof *s->counts);
+    if (s->ncounts * 4 >= NCOUNT * 3 && flush_counts(db, s) != 0)
+        return -1;
+    char key[96];
+    int n = snprintf(key, sizeof key, "%s\t%s\t%s", vals[0] ? vals[0] : "",
+                     vals[ig] ? vals[ig] : "", vals[ic] ? vals[ic] : "");
+    if (n < 0 || n >= (int)sizeof key)
+        return -1;
+    unsigned long h = 5381;
+    for (const char *p = key; *p; p++)
+        h = h * 33 + (unsigned char)*p;
+    count_slot *c = &s->counts[h % NCOUNT];
+    while (c->key[0] && strcmp(c->key, key) != 0)
+        c = c + 1 == s->counts + NCOUNT ? s->counts : c + 1;
+    if (!c->key[0]) {
+        memcpy(c->key, key, (size_t)n + 1);
+        s->ncounts++;
+    }
+    const char *st = vals[is] ? vals[is] : "";
+    c->n[0]++;
+    c->n[1] += !strcmp(st, "completed") || !strcmp(st, "confirmed");
+    c->n[2] += !strcmp(st, "confirmed");
+    return 0;
+}
+
+/* Write the counts kept in memory (db_pending's flush). */
+static int flush_counts(td_db *db, void *ctx)
+{
+    row_state *s = ctx;
+    if (s->cur) {
+        sqlite3_reset(s->cur);      /* no read left open at COMMIT */
+        s->cur_on = -1;
+    }
+    if (!s->ncounts)
+        return 0;
+    sqlite3_stmt *st = db_prep(db,
+        "INSERT INTO learner_counts VALUES(?1, ?2, ?3, ?4, ?5, ?6)"
+        " ON CONFLICT DO UPDATE SET registered = registered + excluded.registered,"
+        " completed = completed + excluded.completed,"
+        " confirmed = confirmed + excluded.confirmed");
     if (!st)
         return -1;
-    bind_key(st, k, vals);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        for (size_t i = 0; i < k->ncols; i++)
-            out[i] = column_val(st, (int)i, &k->cols[i]);
-        if (batch)
-            *batch = sqlite3_column_int64(st, (int)k->ncols);
+    for (size_t i = 0; i < NCOUNT; i++) {
+        count_slot *c = &s->counts[i];
+        if (!c->key[0])
+            continue;
+        char *g = strchr(c->key, '\t'), *co = g ? strchr(g + 1, '\t') : NULL;
+        if (!co)
+            return -1;
+        sqlite3_bind_text(st, 1, c->key, (int)(g - c->key), SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, g + 1, (int)(co - g - 1), SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, co + 1, -1, SQLITE_STATIC);
+        for (int j = 0; j < 3; j++)
+            sqlite3_bind_int64(st, 4 + j, c->n[j]);
+        int rc = sqlite3_step(st);
         sqlite3_reset(st);
-        return 1;
+        if (rc != SQLITE_DONE)
+            return -1;
+        memset(c, 0, sizeof *c);
     }
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE ? 0 : -1;
+    s->ncounts = 0;
+    return 0;
+}
+
+/* Before learners rows are updated or deleted (their triggers change the
+ * counts), the counts kept in memory go in. */
+static int counts_in(td_db *db, row_state *s, const kind_def *k)
+{
+    return k->id == KIND_LEARNERS && s->ncounts ? flush_counts(db, s) : 0;
+}
+
+/* ---- writing rows ------------------------------------------------------ */
+
+/* Columns whose empty value is stored as '' (NOT NULL DEFAULT ''). */
+static int empty_is_text(const kind_def *k, size_t i)
+{
+    const char *n = k->cols[i].name;
+    return (k->id == KIND_LEARNERS || k->id == KIND_HOLIDAYS) &&
+           (!strcmp(n, "gender") || !strcmp(n, "village") || !strcmp(n, "name"));
+}
+
+/* The derived columns of a row (malloc'd; free with free_extra). */
+static void make_extra(const kind_def *k, char *const *vals, char *extra[2])
+{
+    extra[0] = extra[1] = NULL;
+    if (k->id == KIND_UNITS) {
+        extra[0] = text_fold(vals[1]);
+        extra[1] = text_collate_key(vals[1]);
+    } else if (k->id == KIND_LEARNERS) {
+        static int in = -1;
+        if (in < 0)
+            in = kind_col_index(k, "full_name");
+        extra[0] = text_name_key(vals[in]);
+    }
+}
+
+static void free_extra(char *extra[2])
+{
+    free(extra[0]);
+    free(extra[1]);
+}
+
+static void bind_row(sqlite3_stmt *st, const kind_def *k, char *const *vals,
+                     char *const extra[2], int64_t batch, int64_t audit)
+{
+    static signed char text_empty[KIND__COUNT][32];
+    static int known[KIND__COUNT];
+    if (!known[k->id]) {
+        for (size_t i = 0; i < k->ncols && i < 32; i++)
+            text_empty[k->id][i] = (k->cols[i].flags & COL_KEY) || empty_is_text(k, i);
+        known[k->id] = 1;
+    }
+    for (size_t i = 0; i < k->ncols; i++) {
+        const char *v = vals[i];
+        if (!v && text_empty[k->id][i])
+            v = "";
+        bind_val(st, (int)i + 1, &k->cols[i], v);
+    }
+    for (int i = 0; i < n_extra(k); i++)
+        sqlite3_bind_text(st, (int)k->ncols + 1 + i, extra[i], -1, SQLITE_STATIC);
+    if (batch)
+        sqlite3_bind_int64(st, p_batch(k), batch);
+    if (has_audit_id(k) && audit)
+        sqlite3_bind_int64(st, p_batch(k) + 1, audit);
+}
+
+/* Run the INSERT (exists 0) or the UPDATE of a row.  1 written, 0 when
+ * the INSERT found the key stored, -1 error. */
+static int put_row(td_db *db, row_state *s, const kind_def *k, char *const *vals,
+                   int64_t batch, int64_t audit, int exists)
+{
+    char *extra[2];
+    make_extra(k, vals, extra);
+    int written = -1;
+    if (!exists) {
+        sqlite3_stmt *st = db_prep(db, sql_of(k)->ins);
+        if (st) {
+            bind_row(st, k, vals, extra, batch, audit);
+            int rc = sqlite3_step(st);
+            sqlite3_reset(st);
+            if (rc == SQLITE_DONE)
+                written = sqlite3_changes(db_handle(db)) > 0;
+        }
+        if (written == 1 && k->id == KIND_LEARNERS && count_insert(db, s, k, vals) != 0)
+            written = -1;
+    } else if (counts_in(db, s, k) == 0) {
+        sqlite3_stmt *st = db_prep(db, sql_of(k)->upd);
+        if (st) {
+            bind_row(st, k, vals, extra, batch, audit);
+            int rc = sqlite3_step(st);
+            sqlite3_reset(st);
+            written = rc == SQLITE_DONE && sqlite3_changes(db_handle(db)) > 0 ? 1 : -1;
+        }
+    }
+    free_extra(extra);
+    s->gen[k->id]++;
+    return written;
 }
 
 int store_row_put(td_db *db, const kind_def *k, char *const *vals, int64_t batch)
 {
-    sqlite3_stmt *st = db_prep(db, sql_of(k)->put);
-    if (!st)
-        return -1;
-    int pos = 1;
-    for (size_t i = 0; i < k->ncols; i++) {
-        const char *v = vals[i];
-        /* key columns are never NULL: an empty period is '' */
-        if (!v && (k->cols[i].flags & COL_KEY))
-            v = "";
-        if (!v && (k->id == KIND_LEARNERS || k->id == KIND_HOLIDAYS) &&
-            (!strcmp(k->cols[i].name, "gender") || !strcmp(k->cols[i].name, "village") ||
-             !strcmp(k->cols[i].name, "name")))
-            v = "";
-        bind_val(st, pos++, &k->cols[i], v);
-    }
-    char *a = NULL, *b = NULL;
-    if (k->id == KIND_UNITS) {
-        a = text_fold(vals[1]);
-        b = text_collate_key(vals[1]);
-        sqlite3_bind_text(st, pos++, a, -1, free);
-        sqlite3_bind_text(st, pos++, b, -1, free);
-    } else if (k->id == KIND_LEARNERS) {
-        b = text_name_key(vals[kind_col_index(k, "full_name")]);
-        sqlite3_bind_text(st, pos++, b, -1, free);
-    }
-    if (batch)
-        sqlite3_bind_int64(st, pos, batch);
-    else
-        sqlite3_bind_null(st, pos);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE ? 0 : -1;
+    row_state *s = state_of(db);
+    int w = put_row(db, s, k, vals, batch, 0, 0);
+    if (w == 0)
+        w = put_row(db, s, k, vals, batch, 0, 1);
+    return w == 1 ? 0 : -1;
 }
 
 int store_row_delete(td_db *db, const kind_def *k, char *const *vals)
 {
+    row_state *s = state_of(db);
+    if (counts_in(db, s, k) != 0)
+        return -1;
     sqlite3_stmt *st = db_prep(db, sql_of(k)->del);
     if (!st)
         return -1;
-    bind_key(st, k, vals);
+    bind_key(st, k, vals, 0);
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
+    s->gen[k->id]++;
     return rc == SQLITE_DONE ? 0 : -1;
 }
 
@@ -207,46 +608,123 @@ void store_vals_free(const kind_def *k, char **vals)
         xfree(&vals[i]);
 }
 
+/* Append the row's values as one CSV line (csv_quote's rules) to b. */
+static void vals_text_into(strbuf *b, const kind_def *k, const char *const *vals)
+{
+    for (size_t i = 0; i < k->ncols; i++) {
+        const char *v = vals[i] ? vals[i] : "";
+        size_t n = strlen(v);
+        if (i)
+            sb_addn(b, ",", 1);
+        if (!n || (v[0] != ' ' && v[n - 1] != ' ' && !strpbrk(v, ",\"\r\n"))) {
+            sb_addn(b, v, n);
+            continue;
+        }
+        sb_addn(b, "\"", 1);
+        for (const char *q; (q = strchr(v, '"')); v = q + 1)
+            sb_addn(b, v, (size_t)(q - v) + 1), sb_addn(b, "\"", 1);
+        sb_add(b, v);
+        sb_addn(b, "\"", 1);
+    }
+}
+
 char *store_vals_text(const kind_def *k, char *const *vals)
 {
     strbuf b = {0};
-    for (size_t i = 0; i < k->ncols; i++) {
-        char *q = csv_quote(vals[i] ? vals[i] : "");
-        sb_addf(&b, "%s%s", i ? "," : "", q);
-        free(q);
+    vals_text_into(&b, k, (const char *const *)vals);
+    return b.s ? b.s : xstrdup("");
+}
+
+const char *store_vals_text_tmp(const kind_def *k, const char *const *vals)
+{
+    static strbuf b;
+    sb_reset(&b);
+    vals_text_into(&b, k, vals);
+    return b.s ? b.s : "";
+}
+
+/* The id the next audit entry of this transaction gets (0 outside one:
+ * then SQLite chooses). */
+static int64_t audit_next(td_db *db, row_state *s)
+{
+    if (!db_in_tx(db))
+        return 0;
+    if (!s->next_audit) {
+        sqlite3_stmt *st = db_prep(db, "SELECT coalesce(max(id), 0) + 1 FROM audit_log");
+        if (!st || sqlite3_step(st) != SQLITE_ROW)
+            return st ? (sqlite3_reset(st), 0) : 0;
+        s->next_audit = sqlite3_column_int64(st, 0);
+        sqlite3_reset(st);
     }
-    return b.s;
+    return s->next_audit;
+}
+
+static int64_t audit_put(td_db *db, row_state *s, int64_t id, int64_t batch,
+                         const char *source, const kind_def *k, const char *key,
+                         const char *old_text, const char *new_text, int64_t old_batch)
+{
+    static const char sql[] =
+        "INSERT INTO audit_log(id, batch_id, at, login, source, kind, key, old, new,"
+        " old_batch) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+    sqlite3_stmt *st = db_prep(db, sql);
+    if (!st)
+        return -1;
+    char now[32];
+    if (id)
+        sqlite3_bind_int64(st, 1, id);
+    if (batch) {
+        sqlite3_bind_int64(st, 2, batch);
+    } else {
+        ts_format(ts_now(), now);
+        sqlite3_bind_text(st, 3, now, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 4, td_login(), -1, SQLITE_STATIC);
+    }
+    sqlite3_bind_text(st, 5, source, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 6, k->name, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 7, key, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 8, old_text, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 9, new_text, -1, SQLITE_STATIC);
+    if (old_batch)
+        sqlite3_bind_int64(st, 10, old_batch);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return -1;
+    int64_t got = sqlite3_last_insert_rowid(db_handle(db));
+    if (s->next_audit)
+        s->next_audit = got + 1;
+    return got;
 }
 
 int64_t store_audit(td_db *db, int64_t batch, const char *source,
                     const kind_def *k, const char *key, const char *old_text,
                     const char *new_text, int64_t old_batch)
 {
-    static const char sql[] =
-        "INSERT INTO audit(batch_id, at, login, source, kind, key, old, new, old_batch)"
-        " VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    sqlite3_stmt *st = db_prep(db, sql);
-    if (!st)
-        return -1;
-    if (batch) {
-        sqlite3_bind_int64(st, 1, batch);
-    } else {
-        char now[32];
-        ts_format(ts_now(), now);
-        sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(st, 3, td_login(), -1, SQLITE_STATIC);
-    }
-    sqlite3_bind_text(st, 4, source, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 5, k->name, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 6, key, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 7, old_text, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 8, new_text, -1, SQLITE_STATIC);
-    if (old_batch)
-        sqlite3_bind_int64(st, 9, old_batch);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE ? sqlite3_last_insert_rowid(db_handle(db)) : -1;
+    row_state *s = state_of(db);
+    return audit_put(db, s, audit_next(db, s), batch, source, k, key, old_text,
+                     new_text, old_batch);
 }
+
+int store_row_write(td_db *db, const kind_def *k, char *const *vals, int64_t batch,
+                    int exists, const char *source, const char *key,
+                    const char *old_text, int64_t old_batch)
+{
+    row_state *s = state_of(db);
+    int64_t id = audit_next(db, s);
+    int compact = has_audit_id(k) && id > 0;
+    int w = put_row(db, s, k, vals, batch, compact ? id : 0, exists);
+    if (w != 1)
+        return w;
+    static strbuf nb;       /* not store_vals_text_tmp's: old_text may be there */
+    sb_reset(&nb);
+    if (!compact)
+        vals_text_into(&nb, k, (const char *const *)vals);
+    const char *new_text = compact || !nb.s ? "" : nb.s;
+    return audit_put(db, s, id, batch, source, k, key, old_text, new_text, old_batch) < 0
+               ? -1 : 1;
+}
+
+/* ---- reading many rows, meta, the audit's text ------------------------- */
 
 int store_rows_each(td_db *db, const kind_def *k, const char *unit,
                     const char *period, store_row_fn fn, void *ctx)
@@ -258,17 +736,15 @@ int store_rows_each(td_db *db, const kind_def *k, const char *unit,
         sqlite3_bind_text(st, 1, unit, -1, SQLITE_TRANSIENT);
     if (period && kind_col_index(k, "period") >= 0)
         sqlite3_bind_text(st, 2, period, -1, SQLITE_TRANSIENT);
-    char **vals = xcalloc(k->ncols, sizeof *vals);
+    const char *vals[32];
+    char real[32];
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         for (size_t i = 0; i < k->ncols; i++)
-            vals[i] = column_val(st, (int)i, &k->cols[i]);
-        int stop = fn(ctx, vals);
-        store_vals_free(k, vals);
-        if (stop)
+            vals[i] = column_ref(st, (int)i, &k->cols[i], real, sizeof real);
+        if (fn(ctx, (char *const *)vals))
             break;
     }
-    free(vals);
     sqlite3_reset(st);
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? TD_OK : TD_EDB;
 }

@@ -86,7 +86,7 @@ void apply_note(const kind_def *k, char *const *vals)
 }
 
 /* Decide what the incoming row does to the stored one. */
-static apply_result decide(const kind_def *k, char **vals, char **old,
+static apply_result decide(const kind_def *k, char **vals, char *const *old,
                            int64_t old_batch, int64_t batch, int newest_wins)
 {
     if (kind_same_values(k, vals, old))
@@ -101,34 +101,64 @@ static apply_result decide(const kind_def *k, char **vals, char **old,
     return cmp > 0 ? AP_UPDATED : AP_STALE;
 }
 
+/* The key of a row as kind_key() writes it, in a buffer kept for the next
+ * row (no allocation per row). */
+static const char *key_tmp(const kind_def *k, char *const *vals)
+{
+    static strbuf b;
+    sb_reset(&b);
+    int first = 1;
+    for (size_t i = 0; i < k->ncols; i++)
+        if (k->cols[i].flags & COL_KEY) {
+            if (!first)
+                sb_addn(&b, "|", 1);
+            sb_add(&b, vals[i] ? vals[i] : "");
+            first = 0;
+        }
+    return b.s ? b.s : "";
+}
+
+/* Decide and write, the stored row being old (found) or none.  -2 when
+ * the row turned out to be stored after all (write nothing then). */
+static int apply_known(td_db *db, const kind_def *k, char **vals, int64_t batch,
+                       const char *source, int newest_wins, char *const *old,
+                       int64_t old_batch, int found)
+{
+    apply_result r = AP_INSERTED;
+    if (found)
+        r = decide(k, vals, old, old_batch, batch, newest_wins);
+    if (r != AP_INSERTED && r != AP_UPDATED)
+        return (int)r;
+    /* the old values may live in the store's cursor: use them first */
+    const char *old_text = found ? store_vals_text_tmp(k, (const char *const *)old) : NULL;
+    note_roster(k, vals);
+    if (found)
+        note_roster(k, old);
+    int w = store_row_write(db, k, vals, batch, found, source, key_tmp(k, vals),
+                            old_text, old_batch);
+    return w == 1 ? (int)r : w == 0 ? -2 : (int)AP_ERROR;
+}
+
 apply_result apply_row(td_db *db, const kind_def *k, char **vals, int64_t batch,
                        const char *source, int newest_wins)
 {
-    char **old = xcalloc(k->ncols, sizeof *old);
+    const char *old[32];
     int64_t old_batch = 0;
-    int found = store_row_get(db, k, vals, old, &old_batch);
-    apply_result r = AP_INSERTED;
+    int found = store_row_peek(db, k, vals, old, &old_batch);
     if (found < 0)
-        r = AP_ERROR;
-    else if (found)
-        r = decide(k, vals, old, old_batch, batch, newest_wins);
-    if (r == AP_INSERTED || r == AP_UPDATED) {
-        char *key = kind_key(k, vals);
-        char *old_text = found ? store_vals_text(k, old) : NULL;
-        char *new_text = store_vals_text(k, vals);
-        if (store_row_put(db, k, vals, batch) != 0 ||
-            store_audit(db, batch, source, k, key, old_text, new_text, old_batch) < 0)
-            r = AP_ERROR;
-        free(key);
-        free(old_text);
-        free(new_text);
-        note_roster(k, vals);
-        if (found)
-            note_roster(k, old);
-    }
-    store_vals_free(k, old);
-    free(old);
-    return r;
+        return AP_ERROR;
+    int r = apply_known(db, k, vals, batch, source, newest_wins, (char *const *)old,
+                        old_batch, found);
+    if (r != -2)
+        return (apply_result)r;
+    /* written before in this run, after the cursor had passed: look again */
+    char **got = xcalloc(k->ncols, sizeof *got);
+    found = store_row_get(db, k, vals, got, &old_batch);
+    r = found <= 0 ? AP_ERROR
+                   : apply_known(db, k, vals, batch, source, newest_wins, got, old_batch, 1);
+    store_vals_free(k, got);
+    free(got);
+    return r < 0 ? AP_ERROR : (apply_result)r;
 }
 
 /* Recompute one current-month training row from the roster. */
@@ -172,6 +202,9 @@ int apply_derive(td_db *db, int64_t batch, const char *source, const char *login
     day_to_ymd(day_today(), &y, &m, &d);
     snprintf(month, sizeof month, "%04d-%02d", y, m);
     ts_format(ts_now(), now);
+    /* the roster counts kept in memory go in before they are read */
+    if (db_in_tx(db) && db_flush(db) != TD_OK)
+        return TD_EDB;
     /* take the set first: apply_row below would add to it again */
     char **slot = touched.slot;
     size_t cap = touched.cap;
