@@ -58,53 +58,74 @@ int store_summary_items(td_db *db, const cur_item *items, size_t n)
     return TD_OK;
 }
 
-/* The body of the summary query; ?1 scope, ?2 folded match, ?3 overdue
- * only, ?4 this month. */
-#define SUMMARY_FROM \
-    " FROM units u" \
-    " LEFT JOIN (SELECT ch.unit_code, sum(ch.status = 'na') na," \
-    "   sum(ch.status = 'done') done," \
-    "   sum(ci.od AND ch.status IN ('done','na')) od_closed" \
-    "   FROM checklist ch JOIN temp.cur_items ci ON ci.item_code = ch.item_code" \
-    "   AND ci.period = ch.period GROUP BY ch.unit_code) c ON c.unit_code = u.code" \
-    " LEFT JOIN (SELECT tr.unit_code, tr.period, sum(tr.population) pop," \
-    "   sum(tr.registered) reg, sum(tr.completed) comp, sum(tr.confirmed) conf," \
-    "   sum(CASE WHEN tg.target_pct IS NOT NULL THEN tr.population END) tpop," \
-    "   sum(tr.population * tg.target_pct) tsum" \
-    "   FROM training tr LEFT JOIN targets tg ON tg.period = substr(tr.period, 1, 4)" \
-    "   AND tg.group_code = tr.group_code AND tg.course_code = tr.course_code" \
-    "   WHERE tr.period = (SELECT max(period) FROM training t2 WHERE t2.unit_code = tr.unit_code)" \
-    "   GROUP BY tr.unit_code) t ON t.unit_code = u.code" \
-    " WHERE u.kind IN ('phuong', 'xa', 'dac_khu')" \
+/* The communes of the query; ?1 scope, ?2 folded match. */
+#define UNIT_FILTER \
+    " u.kind IN ('phuong', 'xa', 'dac_khu')" \
     " AND (?1 IS NULL OR u.parent_code = ?1 OR u.code = ?1)" \
-    " AND (?2 IS NULL OR instr(u.name_fold, ?2) > 0 OR u.code = ?2)" \
-    " AND (?3 = 0 OR ((SELECT count(*) FROM temp.cur_items WHERE od) - coalesce(c.od_closed, 0)) > 0)"
+    " AND (?2 IS NULL OR instr(u.name_fold, ?2) > 0 OR u.code = ?2)"
 
-#define SUMMARY_COLS \
-    "SELECT u.code, u.name," \
-    " (SELECT count(*) FROM temp.cur_items) - coalesce(c.na, 0) total," \
-    " coalesce(c.done, 0) done," \
-    " (SELECT count(*) FROM temp.cur_items WHERE od) - coalesce(c.od_closed, 0) overdue," \
-    " t.pop, t.reg, t.comp, t.conf," \
+/* One row per commune of src (units as u), every figure found through
+ * the commune's own keys, so the cost is per commune and never grows with
+ * its roster or its history: the training rows of its latest month (a
+ * primary-key range), the last update of its checklist and training rows
+ * (indexes checklist_last, training_last), and its checklist counts
+ * packed in one number (na + done * 2^20 + overdue-closed * 2^40). */
+#define PER_UNIT(src) \
+    "SELECT u.code code, u.name name, u.name_key name_key," \
+    " sum(tr.population) pop, sum(tr.registered) reg, sum(tr.completed) comp," \
+    " sum(tr.confirmed) conf," \
     " max(coalesce((SELECT max(updated_at) FROM checklist WHERE unit_code = u.code), '')," \
-    "     coalesce((SELECT max(updated_at) FROM training WHERE unit_code = u.code), '')) last," \
-    " coalesce(t.period, '') period," \
-    " CASE WHEN t.tpop > 0 THEN t.tsum / t.tpop END target," \
+    "     coalesce((SELECT max(updated_at) FROM training WHERE unit_code = u.code), ''))" \
+    "  last," \
+    " coalesce(tr.period, '') period," \
+    " sum(CASE WHEN tg.target_pct IS NOT NULL THEN tr.population END) tpop," \
+    " sum(tr.population * tg.target_pct) tsum," \
     " EXISTS(SELECT 1 FROM training WHERE unit_code = u.code AND period = ?4) this_month," \
-    " CASE WHEN t.pop > 0 THEN t.conf * 1.0 / t.pop END ratio"
+    " coalesce((SELECT sum(ch.status = 'na') + 1048576 * sum(ch.status = 'done')" \
+    "   + 1099511627776 * sum(ci.od AND ch.status IN ('done', 'na'))" \
+    "   FROM checklist ch JOIN temp.cur_items ci ON ci.item_code = ch.item_code" \
+    "   AND ci.period = ch.period WHERE ch.unit_code = u.code), 0) cp" \
+    " FROM " src \
+    " LEFT JOIN training tr ON tr.unit_code = u.code AND tr.period =" \
+    "  (SELECT max(t2.period) FROM training t2 WHERE t2.unit_code = u.code)" \
+    " LEFT JOIN targets tg ON tg.period = substr(tr.period, 1, 4)" \
+    "  AND tg.group_code = tr.group_code AND tg.course_code = tr.course_code" \
+    " WHERE" UNIT_FILTER " GROUP BY u.code"
+
+/* The columns store_summary_each reads, over PER_UNIT; ?3 overdue only. */
+#define SUMMARY_COLS \
+    "SELECT code, name," \
+    " (SELECT count(*) FROM temp.cur_items) - (cp & 1048575) total," \
+    " (cp >> 20) & 1048575 done," \
+    " (SELECT count(*) FROM temp.cur_items WHERE od) - (cp >> 40) overdue," \
+    " pop, reg, comp, conf, last, period," \
+    " CASE WHEN tpop > 0 THEN tsum / tpop END target, this_month," \
+    " CASE WHEN pop > 0 THEN conf * 1.0 / pop END ratio"
 
 static const char *const ORDER_COLS[] = {
-    "u.name_key", "done * 1.0 / max(total, 1)", "overdue", "coalesce(ratio, -1)", "last"};
+    "name_key", "done * 1.0 / max(total, 1)", "overdue", "coalesce(ratio, -1)", "last"};
 
-/* The SQL for an order, made once per order and direction. */
-static const char *summary_sql(summary_order o, int desc)
+/* The SQL for an order, made once per order and direction.  In name
+ * order without the overdue filter, the page of communes is chosen first
+ * (index units_parent) and only its figures are computed. */
+static const char *summary_sql(summary_order o, int desc, int only_overdue)
 {
-    static char *sql[5][2];
-    if (!sql[o][desc])
-        sql[o][desc] = xasprintf(SUMMARY_COLS SUMMARY_FROM " ORDER BY %s %s, u.name_key"
-                                 " LIMIT ?5 OFFSET ?6",
-                                 ORDER_COLS[o], desc ? "DESC" : "ASC");
-    return sql[o][desc];
+    static char *sql[5][2][2];
+    const char *dir = desc ? "DESC" : "ASC";
+    int paged = o == SUM_BY_NAME && !only_overdue;
+    if (sql[o][desc][paged])
+        return sql[o][desc][paged];
+    if (paged)
+        sql[o][desc][paged] = xasprintf(
+            SUMMARY_COLS " FROM (" PER_UNIT("(SELECT * FROM units u WHERE" UNIT_FILTER
+                                            " ORDER BY u.name_key %s, u.code %s"
+                                            " LIMIT ?5 OFFSET ?6) u")
+            ") ORDER BY name_key %s, code %s", dir, dir, dir, dir);
+    else
+        sql[o][desc][paged] = xasprintf(
+            SUMMARY_COLS " FROM (" PER_UNIT("units u") ") WHERE ?3 = 0 OR overdue > 0"
+            " ORDER BY %s %s, name_key, code LIMIT ?5 OFFSET ?6", ORDER_COLS[o], dir);
+    return sql[o][desc][paged];
 }
 
 /* Bind the query's filters. */
@@ -130,7 +151,8 @@ static int64_t int_or_none(sqlite3_stmt *st, int i)
 int store_summary_each(td_db *db, const summary_query *q,
                        int (*fn)(void *ctx, const summary_row *r), void *ctx)
 {
-    sqlite3_stmt *st = db_prep(db, summary_sql(q->order, q->descending != 0));
+    sqlite3_stmt *st = db_prep(db, summary_sql(q->order, q->descending != 0,
+                                                q->only_overdue != 0));
     if (!st)
         return TD_EDB;
     bind_query(st, q);
@@ -163,8 +185,11 @@ int store_summary_each(td_db *db, const summary_query *q,
 
 long store_summary_count(td_db *db, const summary_query *q)
 {
-    static const char sql[] = "SELECT count(*) FROM (SELECT u.code" SUMMARY_FROM ")";
-    sqlite3_stmt *st = db_prep(db, sql);
+    static const char all[] = "SELECT count(*) FROM units u WHERE" UNIT_FILTER;
+    static const char overdue[] =
+        "SELECT count(*) FROM (" SUMMARY_COLS " FROM (" PER_UNIT("units u") "))"
+        " WHERE overdue > 0";
+    sqlite3_stmt *st = db_prep(db, q->only_overdue ? overdue : all);
     if (!st)
         return -1;
     bind_query(st, q);
