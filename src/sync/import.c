@@ -16,8 +16,11 @@
 #include "theodoi/store.h"
 #include "theodoi/sync.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* One input file. */
 typedef struct in_file {
@@ -26,7 +29,8 @@ typedef struct in_file {
     const kind_def *kind;
     int map[32]; /* kind column -> field index in the file */
     long rows;
-    size_t idx; /* place on the command line */
+    size_t idx;  /* place on the command line */
+    char *spool; /* "-": standard input kept in this file */
 } in_file;
 
 /* Look-ups with a one-entry memory per code kind: a file mostly repeats
@@ -378,6 +382,50 @@ static int by_order(const void *a, const void *b)
     return x->idx < y->idx ? -1 : x->idx > y->idx;
 }
 
+/* Standard input ("-") is read twice, for the header and then for the
+ * rows (and hashed): keep it in a temporary file first.  Its path
+ * (malloc'd), or NULL with a problem added. */
+static char *spool_stdin(problems *errs)
+{
+    const char *dir = getenv("TMPDIR");
+    char *path = xasprintf("%s/theodoi-stdin.XXXXXX", dir && *dir ? dir : "/tmp");
+    int fd = mkstemp(path);
+    FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
+    char buf[65536];
+    size_t n;
+    int ok = f != NULL;
+    while (ok && (n = fread(buf, 1, sizeof buf, stdin)) > 0)
+        ok = fwrite(buf, 1, n, f) == n;
+    ok = ok && !ferror(stdin);
+    if (f && fclose(f) != 0)
+        ok = 0;
+    else if (!f && fd >= 0)
+        close(fd);
+    if (ok)
+        return path;
+    problems_add(errs, "-", 0, NULL, _("cannot keep standard input: %s"), strerror(errno));
+    if (fd >= 0)
+        unlink(path);
+    free(path);
+    return NULL;
+}
+
+/* Where a file is read from: its path, or the spool of standard input. */
+static const char *src_of(const in_file *f)
+{
+    return f->spool ? f->spool : f->path;
+}
+
+static void files_free(in_file *fs, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (fs[i].spool) {
+            unlink(fs[i].spool);
+            free(fs[i].spool);
+        }
+    free(fs);
+}
+
 /* Open every file and read its header; order them by kind. */
 static in_file *open_all(run *r, char *const *files, size_t n)
 {
@@ -385,14 +433,17 @@ static in_file *open_all(run *r, char *const *files, size_t n)
     for (size_t i = 0; i < n; i++) {
         fs[i].path = files[i];
         fs[i].idx = i;
+        if (strcmp(files[i], "-") == 0 && !(fs[i].spool = spool_stdin(&r->rep->errors)))
+            continue;
         char *err = NULL;
-        csv_in *in = csv_in_open(files[i], &err);
+        csv_in *in = csv_in_open(src_of(&fs[i]), &err);
         if (!in) {
             problems_add(&r->rep->errors, files[i], 0, NULL, "%s", err);
             free(err);
             continue;
         }
-        if (read_header(&fs[i], in, &r->rep->errors) == 0 && sha256_file(files[i], fs[i].sha) != 0)
+        if (read_header(&fs[i], in, &r->rep->errors) == 0 &&
+            sha256_file(src_of(&fs[i]), fs[i].sha) != 0)
             fs[i].sha[0] = '\0';
         csv_in_free(&in);
     }
@@ -458,7 +509,7 @@ static void import_all(run *r, in_file *fs, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         char *err = NULL;
-        csv_in *in = csv_in_open(fs[i].path, &err);
+        csv_in *in = csv_in_open(src_of(&fs[i]), &err);
         if (!in) {
             problems_add(&r->rep->errors, fs[i].path, 0, NULL, "%s", err);
             free(err);
@@ -486,25 +537,25 @@ int sync_import(td_db *db, char *const *files, size_t nfiles, const import_opts 
     in_file *fs = open_all(&r, files, nfiles);
     check_file_roles(&r, fs, nfiles);
     if (rep->errors.count) {
-        free(fs);
+        files_free(fs, nfiles);
         return TD_EINPUT;
     }
     qsort(fs, nfiles, sizeof *fs, by_order);
     if (db_begin(db) != TD_OK) {
-        free(fs);
+        files_free(fs, nfiles);
         return TD_EDB;
     }
     note_seen(&r, fs, nfiles);
     if ((r.batch = store_batch_new(db, opts->login, r.now)) < 0) {
         db_rollback(db);
-        free(fs);
+        files_free(fs, nfiles);
         return TD_EDB;
     }
     import_all(&r, fs, nfiles);
     free(r.seen.slot);
     if (!rep->errors.count && !opts->dry_run)
         batch_files(&r, fs, nfiles);
-    free(fs);
+    files_free(fs, nfiles);
     long changed = 0;
     for (int k = 0; k < KIND__COUNT; k++)
         changed += rep->by_kind[k].inserted + rep->by_kind[k].updated;

@@ -66,6 +66,19 @@ expect_counts training "0 0 5 0"
 export_all "$T/thrice"
 expect_exports_same "$T/once" "$T/thrice" "importing the export changed"
 
+check "import - reads standard input (once, though the importer reads a file twice)"
+DB=$T/stdin.db
+init_db
+run sh -c '"$0" --db "$1" import - <"$2"' "$THEODOI" "$DB" "$G/checklist-10532.csv"
+[ "$RC" -eq 0 ] || fail "import - exited $RC"
+expect_counts checklist "8 0 0 0"
+expect_td 0 export checklist -o "$T/stdin-checklist.csv"
+expect_same "$T/stdin-checklist.csv" "$T/checklist.csv" "import from standard input"
+run sh -c '"$0" --db "$1" import - <"$2"' "$THEODOI" "$DB" "$DATA/bad/negative-count.csv"
+[ "$RC" -eq 1 ] || fail "a bad file on standard input: exit $RC"
+expect_stderr_match '^theodoi: -:3: quantity: negative count'
+DB=$T/db
+
 check "export --unit and --period filter the rows"
 expect_td 0 export checklist --period 2025
 expect_eq "$(rows "$OUT")" 2 "checklist rows of 2025"
