@@ -32,7 +32,15 @@ typedef enum {
     ACT_OPEN, ACT_BACK, ACT_SEARCH, ACT_NEXT, ACT_PREV, ACT_SORT, ACT_REVERSE,
     ACT_OVERDUE, ACT_HELP, ACT_REDRAW, ACT_ADVANCE, ACT_NA, ACT_EDIT,
     ACT_FOLD, ACT_FOLD_ALL, ACT_PREV_YEAR, ACT_NEXT_YEAR, ACT_HISTORY,
-    ACT_SAVE, ACT_CANCEL, ACT_NEXT_FIELD, ACT_PREV_FIELD
+    ACT_SAVE, ACT_CANCEL, ACT_NEXT_FIELD, ACT_PREV_FIELD,
+    /* training screens (ui-training.c, ui-roster.c, ui-trend.c) */
+    ACT_TRAINING, ACT_TREND, ACT_ROSTER, ACT_PREV_MONTH, ACT_NEXT_MONTH,
+    ACT_ADD, ACT_DELETE, ACT_FILTER_NAME, ACT_FILTER_VILLAGE, ACT_FILTER_GROUP,
+    ACT_FILTER_STATUS, ACT_FILTER_CLEAR, ACT_YES, ACT_NO,
+    /* import, export, import history (ui-import.c, ui-export.c,
+     * ui-batches.c); they use ACT_YES and ACT_NO too */
+    ACT_IMPORT, ACT_EXPORT, ACT_BATCHES, ACT_TOGGLE, ACT_SELECT_ALL,
+    ACT_DRY_RUN, ACT_PATH, ACT_PARENT, ACT_UNDO
 } ui_act;
 
 /* One line of a screen's key table. */
@@ -194,6 +202,22 @@ ui_screen *ui_form_new(ui_app *app, struct checklist *c, size_t i,
 ui_screen *ui_view_new(ui_app *app, const char *name, const char *title);
 /* Add a line: bold for titles; left (may be NULL) is a column of keys. */
 void ui_view_add(ui_screen *v, int bold, const char *left, const char *text);
+
+/* Import CSV files (ui-import.c): a path with Tab completion, a listing
+ * of a directory's CSV files to select, a dry run shown first, then the
+ * import after a yes. */
+ui_screen *ui_import_new(ui_app *app);
+/* Export a kind to a CSV file (ui-export.c); unit: the default unit for
+ * commune kinds (NULL: all). */
+ui_screen *ui_export_new(ui_app *app, const char *unit);
+/* The import batches, newest first; u undoes one (ui-batches.c). */
+ui_screen *ui_batches_new(ui_app *app);
+extern const ui_action ui_import_acts[], ui_import_path_acts[],
+    ui_import_confirm_acts[], ui_export_acts[], ui_batches_acts[],
+    ui_confirm_acts[];
+extern const size_t ui_import_nacts, ui_import_path_nacts,
+    ui_import_confirm_nacts, ui_export_nacts, ui_batches_nacts,
+    ui_confirm_nacts;
 
 /* Every screen's key table, for the status lines and the help screen. */
 extern const ui_action ui_communes_acts[], ui_checklist_acts[], ui_form_acts[],

@@ -14,3 +14,8 @@ tests_unit_test_widgets_SOURCES = tests/unit/test_widgets.c
 TUI_TESTS += tests/tui/smoke.sh tests/tui/edit.sh tests/tui/ascii.sh tests/tui/live.sh \
 	tests/tui/narrow.sh tests/tui/resize.sh tests/tui/bytes.sh
 EXTRA_DIST += $(TUI_TESTS) tests/tui/lib.sh
+
+# Import (path, listing, dry run, import), export, the import history.
+src_theodoi_SOURCES += src/tui/ui-import.c src/tui/ui-import-run.c src/tui/ui-import.h \
+	src/tui/ui-export.c src/tui/ui-batches.c
+TUI_TESTS += tests/tui/import.sh tests/tui/export.sh

@@ -37,6 +37,9 @@ const ui_action ui_communes_acts[] = {
     {ACT_SORT, 's', 0, 0, N_("sort by: name, done rate, overdue, confirmed rate, last update"), N_("sort")},
     {ACT_REVERSE, 'S', 'r', 0, N_("reverse the order"), N_("reverse")},
     {ACT_OVERDUE, 'o', 0, 0, N_("show only communes with overdue items (again: all)"), N_("late only")},
+    {ACT_IMPORT, 'i', 0, 0, N_("import CSV files: pick them, see the dry run, then import"), N_("import")},
+    {ACT_EXPORT, 'E', 0, 0, N_("export a CSV file: kind, unit, period, file name"), N_("export")},
+    {ACT_BATCHES, 'H', 0, 0, N_("import history: past imports, undo one"), N_("imports")},
     {ACT_REDRAW, UI_CTRL('L'), 0, 0, N_("redraw the screen"), N_("redraw")},
 };
 const size_t ui_communes_nacts = sizeof ui_communes_acts / sizeof ui_communes_acts[0];
@@ -336,6 +339,13 @@ static void key(ui_app *app, ui_screen *s, ui_act act, ui_key k)
     case ACT_SORT: cycle_sort(app, c, 0); break;
     case ACT_REVERSE: cycle_sort(app, c, 1); break;
     case ACT_OVERDUE: toggle_overdue(app, c); break;
+    case ACT_IMPORT: ui_push(app, ui_import_new(app)); return;
+    case ACT_BATCHES: ui_push(app, ui_batches_new(app)); return;
+    case ACT_EXPORT: {
+        const crow *r = row_at(c, c->list.cur);
+        ui_push(app, ui_export_new(app, r ? r->code : NULL));
+        return;
+    }
     case ACT_OPEN: {
         const crow *r = row_at(c, c->list.cur);
         if (r)

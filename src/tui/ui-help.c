@@ -48,6 +48,12 @@ ui_screen *ui_help_new(ui_app *app)
         {N_("Communes (first screen)"), ui_communes_acts, ui_communes_nacts},
         {N_("A commune: tasks and items"), ui_checklist_acts, ui_checklist_nacts},
         {N_("Edit form of an item"), ui_form_acts, ui_form_nacts},
+        {N_("Import: files and directories"), ui_import_acts, ui_import_nacts},
+        {N_("Import: typing a path"), ui_import_path_acts, ui_import_path_nacts},
+        {N_("Import: the dry run's result"), ui_import_confirm_acts, ui_import_confirm_nacts},
+        {N_("Export a CSV file"), ui_export_acts, ui_export_nacts},
+        {N_("Import history"), ui_batches_acts, ui_batches_nacts},
+        {N_("Questions (undo a batch)"), ui_confirm_acts, ui_confirm_nacts},
         {N_("Search prompt (and text fields)"), ui_prompt_acts, ui_prompt_nacts},
         {N_("Help and history"), ui_view_acts, ui_view_nacts},
     };
