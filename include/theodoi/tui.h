@@ -203,6 +203,26 @@ ui_screen *ui_view_new(ui_app *app, const char *name, const char *title);
 /* Add a line: bold for titles; left (may be NULL) is a column of keys. */
 void ui_view_add(ui_screen *v, int bold, const char *left, const char *text);
 
+/* The training screens: a commune's group x course table for a month
+ * (ui-training.c), its roster of learners (ui-roster.c; group and course
+ * are the defaults of a new learner, may be NULL), the confirmed-% trend
+ * of a commune or of the city (unit NULL: the database's scope;
+ * ui-trend.c), and their forms (ui-learner.c): a learner (l NULL: a new
+ * one with the defaults of the roster) and the counts of a table row. */
+struct learner;
+struct tr_row;
+ui_screen *ui_training_new(ui_app *app, const char *unit, const char *name);
+ui_screen *ui_roster_new(ui_app *app, const char *unit, const char *name,
+                         const char *group, const char *course);
+ui_screen *ui_trend_new(ui_app *app, const char *unit, const char *name);
+/* Put the roster's cursor on a row (after the form added or edited it). */
+void ui_roster_goto(ui_app *app, ui_screen *roster, const char *id, const char *course);
+ui_screen *ui_learner_form_new(ui_app *app, const char *unit, const char *unit_name,
+                               const struct learner *l, const char *group,
+                               const char *course, const char *village);
+ui_screen *ui_counts_form_new(ui_app *app, const char *unit, const char *unit_name,
+                              const char *month, const struct tr_row *r);
+
 /* Import CSV files (ui-import.c): a path with Tab completion, a listing
  * of a directory's CSV files to select, a dry run shown first, then the
  * import after a yes. */
@@ -224,5 +244,9 @@ extern const ui_action ui_communes_acts[], ui_checklist_acts[], ui_form_acts[],
     ui_view_acts[], ui_prompt_acts[];
 extern const size_t ui_communes_nacts, ui_checklist_nacts, ui_form_nacts,
     ui_view_nacts, ui_prompt_nacts;
+extern const ui_action ui_training_acts[], ui_roster_acts[], ui_trend_acts[],
+    ui_fields_acts[];
+extern const size_t ui_training_nacts, ui_roster_nacts, ui_trend_nacts,
+    ui_fields_nacts;
 
 #endif

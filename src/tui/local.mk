@@ -15,6 +15,11 @@ TUI_TESTS += tests/tui/smoke.sh tests/tui/edit.sh tests/tui/ascii.sh tests/tui/l
 	tests/tui/narrow.sh tests/tui/resize.sh tests/tui/bytes.sh
 EXTRA_DIST += $(TUI_TESTS) tests/tui/lib.sh
 
+# The training screens: the table of a commune, its roster, the trend, their forms.
+src_theodoi_SOURCES += src/tui/ui-training.c src/tui/ui-roster.c src/tui/ui-learner.c \
+	src/tui/ui-trend.c
+TUI_TESTS += tests/tui/training.sh tests/tui/roster.sh
+
 # Import (path, listing, dry run, import), export, the import history.
 src_theodoi_SOURCES += src/tui/ui-import.c src/tui/ui-import-run.c src/tui/ui-import.h \
 	src/tui/ui-export.c src/tui/ui-batches.c

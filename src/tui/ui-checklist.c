@@ -36,6 +36,7 @@ const ui_action ui_checklist_acts[] = {
     {ACT_PREV_YEAR, '[', 0, 0, N_("previous year of the yearly items"), NULL},
     {ACT_NEXT_YEAR, ']', 0, 0, N_("next year of the yearly items"), N_("year")},
     {ACT_HISTORY, 'h', 0, 0, N_("history of the item: who changed what, and when"), N_("item history")},
+    {ACT_TRAINING, 't', 0, 0, N_("the commune's training: counts, targets, roster of learners"), N_("training")},
     {ACT_SEARCH, '/', 0, 0, N_("search an item by code, title, evidence or note"), N_("search")},
     {ACT_NEXT, 'n', 0, 0, N_("next match of the search"), NULL},
     {ACT_PREV, 'N', 0, 0, N_("previous match of the search"), N_("next")},
@@ -391,6 +392,7 @@ static void key(ui_app *app, ui_screen *s, ui_act act, ui_key k)
     case ACT_FOLD_ALL: toggle_fold(app, c, 1); break;
     case ACT_PREV_YEAR: change_year(app, c, -1); break;
     case ACT_NEXT_YEAR: change_year(app, c, 1); break;
+    case ACT_TRAINING: ui_push(app, ui_training_new(app, c->unit, c->name)); break;
     case ACT_ADVANCE: case ACT_NA: case ACT_EDIT: case ACT_HISTORY:
         if (r && r->item >= 0)
             item_action(app, c, act, r->item);

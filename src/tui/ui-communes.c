@@ -37,6 +37,8 @@ const ui_action ui_communes_acts[] = {
     {ACT_SORT, 's', 0, 0, N_("sort by: name, done rate, overdue, confirmed rate, last update"), N_("sort")},
     {ACT_REVERSE, 'S', 'r', 0, N_("reverse the order"), N_("reverse")},
     {ACT_OVERDUE, 'o', 0, 0, N_("show only communes with overdue items (again: all)"), N_("late only")},
+    {ACT_TRAINING, 't', 0, 0, N_("the commune's training: counts, targets, roster of learners"), N_("training")},
+    {ACT_TREND, 'T', 0, 0, N_("the city's confirmed % over the last 12 months"), N_("trend")},
     {ACT_IMPORT, 'i', 0, 0, N_("import CSV files: pick them, see the dry run, then import"), N_("import")},
     {ACT_EXPORT, 'E', 0, 0, N_("export a CSV file: kind, unit, period, file name"), N_("export")},
     {ACT_BATCHES, 'H', 0, 0, N_("import history: past imports, undo one"), N_("imports")},
@@ -339,6 +341,13 @@ static void key(ui_app *app, ui_screen *s, ui_act act, ui_key k)
     case ACT_SORT: cycle_sort(app, c, 0); break;
     case ACT_REVERSE: cycle_sort(app, c, 1); break;
     case ACT_OVERDUE: toggle_overdue(app, c); break;
+    case ACT_TREND: ui_push(app, ui_trend_new(app, NULL, NULL)); return;
+    case ACT_TRAINING: {
+        const crow *r = row_at(c, c->list.cur);
+        if (r)
+            ui_push(app, ui_training_new(app, r->code, r->name));
+        return;
+    }
     case ACT_IMPORT: ui_push(app, ui_import_new(app)); return;
     case ACT_BATCHES: ui_push(app, ui_batches_new(app)); return;
     case ACT_EXPORT: {

@@ -48,6 +48,10 @@ ui_screen *ui_help_new(ui_app *app)
         {N_("Communes (first screen)"), ui_communes_acts, ui_communes_nacts},
         {N_("A commune: tasks and items"), ui_checklist_acts, ui_checklist_nacts},
         {N_("Edit form of an item"), ui_form_acts, ui_form_nacts},
+        {N_("Training of a commune (t)"), ui_training_acts, ui_training_nacts},
+        {N_("Roster of learners (r on the training)"), ui_roster_acts, ui_roster_nacts},
+        {N_("Forms of a learner and of a row's counts"), ui_fields_acts, ui_fields_nacts},
+        {N_("Trend of the confirmed % (T)"), ui_trend_acts, ui_trend_nacts},
         {N_("Import: files and directories"), ui_import_acts, ui_import_nacts},
         {N_("Import: typing a path"), ui_import_path_acts, ui_import_path_nacts},
         {N_("Import: the dry run's result"), ui_import_confirm_acts, ui_import_confirm_nacts},
@@ -60,5 +64,12 @@ ui_screen *ui_help_new(ui_app *app)
     for (size_t i = 0; i < sizeof maps / sizeof maps[0]; i++)
         add_keys(app, v, &maps[i]);
     add_legend(v);
+    ui_view_add(v, 0, NULL, "");
+    ui_view_add(v, 1, NULL, _("Marks on the training screens"));
+    ui_view_add(v, 0, ui_glyph(app, "\xe2\x89\xa1", "="),
+                _("counted from the roster of learners: only the population is typed"));
+    ui_view_add(v, 0, "<", _("no report this month: the values of an earlier month"));
+    ui_view_add(v, 0, ui_glyph(app, "\xe2\x96\x88\xe2\x96\x88\xe2\x96\x91 /80%", "##. /80%"),
+                _("the confirmed % against the year's target (full: reached)"));
     return v;
 }

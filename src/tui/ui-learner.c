@@ -1,0 +1,482 @@
+/* ui-learner.c - the small forms of the training screens, made of one
+ * form of fields: a learner of the roster (full name, birth year,
+ * gender, group, village, course, status) and the counts of one row of
+ * the training table (population, registered, completed, confirmed).
+ *
+ * A field is free text (real Vietnamese input: input.c), digits, a
+ * choice (Space and the arrows step through it; a letter jumps to the
+ * next choice that starts with it) or a fixed value shown dim.  Enter
+ * saves through the model (learner_save, training_set_counts), which
+ * checks the row as an import would; a problem is shown as a message and
+ * the focus goes to its field, the form stays open.  Esc closes. */
+#include "config.h"
+
+#include "theodoi/i18n.h"
+#include "theodoi/learners.h"
+#include "theodoi/text.h"
+#include "theodoi/training.h"
+#include "theodoi/tui.h"
+#include "theodoi/util.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define FK(k) UI_FKEY(k)
+
+const ui_action ui_fields_acts[] = {
+    {ACT_SAVE, UI_ENTER, 0, 0, N_("check and save, close the form"), N_("save")},
+    {ACT_CANCEL, UI_ESC, UI_CTRL('G'), 0, N_("close without saving"), N_("cancel")},
+    {ACT_NEXT_FIELD, UI_TAB, FK(KEY_DOWN), UI_CTRL('N'), N_("next field"), NULL},
+    {ACT_PREV_FIELD, FK(KEY_UP), FK(KEY_BTAB), UI_CTRL('P'), N_("previous field"), N_("field")},
+    {ACT_ADVANCE, ' ', 0, 0, N_("on a choice (gender, group, course, status): the next one; "
+                                "arrows step, a letter jumps"), N_("choice")},
+    {ACT_NONE, FK(KEY_BACKSPACE), UI_CTRL('H'), 0, N_("delete the character before the cursor"), NULL},
+    {ACT_NONE, UI_CTRL('U'), 0, 0, N_("delete to the start of the field"), N_("delete")},
+};
+const size_t ui_fields_nacts = sizeof ui_fields_acts / sizeof ui_fields_acts[0];
+
+enum { FD_TEXT, FD_DIGITS, FD_CHOICE, FD_FIXED };
+enum { MAX_FIELDS = 8 };
+
+typedef struct field {
+    const char *label;       /* msgid */
+    const char *column;      /* the column its problems name */
+    int kind;
+    ui_input in;             /* FD_TEXT, FD_DIGITS */
+    size_t first;
+    char **codes, **names;   /* FD_CHOICE */
+    size_t n, cur;
+    char *fixed;             /* FD_FIXED */
+} field;
+
+typedef struct fform fform;
+struct fform {
+    ui_screen base;
+    char *title, *note, *last;
+    field f[MAX_FIELDS];
+    int n, focus;
+    int (*save)(ui_app *app, fform *fm);   /* 1: saved, the form is gone */
+    char unit[16], id[48], course_was[48];  /* a learner */
+    char month[8], group[48], course[48];   /* a row of counts */
+    char *unit_name;
+};
+
+#define FM(s) ((fform *)(s))
+
+/* ---- fields ------------------------------------------------------------- */
+
+static field *add_field(fform *fm, const char *label, const char *column, int kind)
+{
+    field *f = &fm->f[fm->n++];
+    f->label = label;
+    f->column = column;
+    f->kind = kind;
+    return f;
+}
+
+static void add_choice(field *f, const char *code, const char *name)
+{
+    f->codes = xrealloc(f->codes, (f->n + 1) * sizeof *f->codes);
+    f->names = xrealloc(f->names, (f->n + 1) * sizeof *f->names);
+    f->codes[f->n] = xstrdup(code);
+    f->names[f->n++] = xstrdup(name);
+}
+
+static void choose(field *f, const char *code)
+{
+    for (size_t i = 0; code && i < f->n; i++)
+        if (strcmp(f->codes[i], code) == 0)
+            f->cur = i;
+}
+
+/* A field's value: the code of a choice, the trimmed text (malloc'd). */
+static char *value(const field *f)
+{
+    if (f->kind == FD_CHOICE)
+        return xstrdup(f->n ? f->codes[f->cur] : "");
+    if (f->kind == FD_FIXED)
+        return xstrdup(f->fixed ? f->fixed : "");
+    char *s = ui_input_text(&f->in), *t = xstrdup(str_trim(s));
+    free(s);
+    return t;
+}
+
+/* A count typed in a field: -1 when empty. */
+static int64_t count_of(const field *f)
+{
+    char *s = value(f);
+    long long v = -1;
+    if (*s && str_to_long(s, &v) != 0)
+        v = -2;                /* digits only: cannot happen */
+    free(s);
+    return v;
+}
+
+static void field_free(field *f)
+{
+    ui_input_free(&f->in);
+    for (size_t i = 0; i < f->n; i++) {
+        free(f->codes[i]);
+        free(f->names[i]);
+    }
+    free(f->codes);
+    free(f->names);
+    free(f->fixed);
+}
+
+/* Show the first problem of a save and put the focus on its field. */
+static void show_problem(ui_app *app, fform *fm, const char *err)
+{
+    const char *e = err && *err ? err : _("unknown error");
+    for (int i = 0; i < fm->n; i++) {
+        size_t cl = strlen(fm->f[i].column);
+        if (strncmp(e, fm->f[i].column, cl) == 0 && e[cl] == ':' && e[cl + 1] == ' ') {
+            if (fm->f[i].kind != FD_FIXED)
+                fm->focus = i;
+            e += cl + 2;        /* the focus shows the field */
+            break;
+        }
+    }
+    ui_message(app, 1, _("Not saved: %.*s"), (int)strcspn(e, "\n"), e);
+}
+
+/* ---- drawing -------------------------------------------------------------- */
+
+static int label_width(const ui_app *app, const fform *fm)
+{
+    int w = 0;
+    for (int i = 0; i < fm->n; i++)
+        if (text_width(_(fm->f[i].label)) > w)
+            w = text_width(_(fm->f[i].label));
+    w += 2;
+    return w > app->cols * 2 / 5 ? app->cols * 2 / 5 : w;
+}
+
+static void draw_input(ui_app *app, field *f, int focus, int y, int x)
+{
+    int w = app->cols - x - 3;
+    if (w < 2)
+        return;
+    ui_put(app, y, x, 1, "[", A_BOLD, 0);
+    f->first = ui_input_scroll(&f->in, f->first, w);
+    char *vis = ui_input_slice(&f->in, f->first, f->in.len);
+    ui_put(app, y, x + 1, w, vis, focus ? A_UNDERLINE : 0, 1);
+    ui_put(app, y, x + 1 + w, 1, "]", A_BOLD, 0);
+    free(vis);
+    if (focus) {
+        char *pre = ui_input_slice(&f->in, f->first, f->in.cur), *shown = ui_text(app, pre);
+        app->cursor_y = y;
+        app->cursor_x = x + 1 + text_width(shown);
+        free(pre);
+        free(shown);
+    }
+}
+
+static void draw_field(ui_app *app, fform *fm, int i, int y, int lw)
+{
+    field *f = &fm->f[i];
+    int focus = fm->focus == i, x = 2 + lw;
+    ui_clear_eol(app, y, 0);
+    ui_put(app, y, 0, 2, focus ? ui_glyph(app, "\xe2\x96\xb6", ">") : "", A_BOLD, 0);
+    ui_put(app, y, 2, lw - 1, _(f->label), focus ? A_BOLD : 0, 0);
+    if (f->kind == FD_TEXT || f->kind == FD_DIGITS) {
+        draw_input(app, f, focus, y, x);
+        return;
+    }
+    if (focus)
+        app->cursor_y = -1;
+    if (f->kind == FD_FIXED) {
+        ui_put(app, y, x + 1, app->cols - x - 2, f->fixed, ui_attr(app, UI_PAIR_DIM), 0);
+        return;
+    }
+    char *v = xasprintf("%s %s %s", ui_glyph(app, "\xe2\x80\xb9", "<"),
+                        f->n ? f->names[f->cur] : "", ui_glyph(app, "\xe2\x80\xba", ">"));
+    ui_put(app, y, x, app->cols - x - 1, v, focus ? A_REVERSE : A_BOLD, 0);
+    free(v);
+}
+
+static void draw(ui_app *app, ui_screen *s, int full)
+{
+    fform *fm = FM(s);
+    char date[16];
+    (void)full;
+    day_format_vn(app->today, date);
+    ui_header(app, fm->title, date);
+    int y = ui_body_top(app), end = y + ui_body_rows(app);
+    for (int r = y; r < end; r++)
+        ui_clear_eol(app, r, 0);
+    if (fm->note && end - y > fm->n + 1)
+        y += ui_put(app, y, 2, app->cols - 3, fm->note, A_BOLD, 0) > 0;
+    if (end - y > fm->n + 1)
+        y++;
+    int lw = label_width(app, fm);
+    for (int i = 0; i < fm->n && y < end; i++, y++)
+        draw_field(app, fm, i, y, lw);
+    if (fm->last && y + 1 < end)
+        ui_put(app, y + 1, 2, app->cols - 3, fm->last, ui_attr(app, UI_PAIR_DIM), 0);
+    snprintf(s->info, sizeof s->info, "%s", _("Enter saves, Esc cancels; Tab or arrows go to the next field"));
+}
+
+/* ---- keys ------------------------------------------------------------------ */
+
+/* A letter on a choice: the next choice whose name starts with it. */
+static void choice_jump(field *f, ui_key k)
+{
+    char u[8] = {0};
+    text_utf8_encode((unsigned)k, u);
+    char *want = text_fold(u);
+    for (size_t d = 1; want && *want && d <= f->n; d++) {
+        size_t i = (f->cur + d) % f->n;
+        char *name = text_fold(f->names[i]), *code = text_fold(f->codes[i]);
+        int hit = (name && strncmp(name, want, strlen(want)) == 0) ||
+                  (code && strncmp(code, want, strlen(want)) == 0);
+        free(name);
+        free(code);
+        if (hit) {
+            f->cur = i;
+            break;
+        }
+    }
+    free(want);
+}
+
+static void choice_key(field *f, ui_key k)
+{
+    if (f->n == 0)
+        return;
+    if (k == ' ' || k == FK(KEY_RIGHT) || k == UI_CTRL('F'))
+        f->cur = (f->cur + 1) % f->n;
+    else if (k == FK(KEY_LEFT) || k == UI_CTRL('B'))
+        f->cur = (f->cur + f->n - 1) % f->n;
+    else if (k > ' ' && !(k & UI_FKEY(0)))
+        choice_jump(f, k);
+}
+
+/* The next field that takes input, from i stepping by dir. */
+static int next_focus(const fform *fm, int i, int dir)
+{
+    for (int d = 0; d < fm->n; d++) {
+        i = (i + dir + fm->n) % fm->n;
+        if (fm->f[i].kind != FD_FIXED)
+            return i;
+    }
+    return fm->focus;
+}
+
+static void key(ui_app *app, ui_screen *s, ui_act act, ui_key k)
+{
+    fform *fm = FM(s);
+    field *f = &fm->f[fm->focus];
+    switch (act) {
+    case ACT_SAVE:
+        fm->save(app, fm);
+        return;
+    case ACT_CANCEL:
+        ui_pop(app);
+        ui_message(app, 0, "%s", _("Not saved: the form was closed"));
+        return;
+    case ACT_NEXT_FIELD:
+        fm->focus = next_focus(fm, fm->focus, 1);
+        return;
+    case ACT_PREV_FIELD:
+        fm->focus = next_focus(fm, fm->focus, -1);
+        return;
+    default:
+        break;
+    }
+    if (f->kind == FD_CHOICE)
+        choice_key(f, k);
+    else if (f->kind == FD_DIGITS && k >= 0x20 && !(k & UI_FKEY(0)) && k != 127 &&
+             (k < '0' || k > '9'))
+        beep();
+    else if (f->kind != FD_FIXED)
+        ui_edit_key(&f->in, k);
+}
+
+static void reload(ui_app *app, ui_screen *s)
+{
+    (void)app;
+    (void)s;
+}
+
+static void destroy(ui_screen *s)
+{
+    fform *fm = FM(s);
+    for (int i = 0; i < fm->n; i++)
+        field_free(&fm->f[i]);
+    free(fm->title);
+    free(fm->note);
+    free(fm->last);
+    free(fm->unit_name);
+    free(fm);
+}
+
+static fform *form_new(const char *unit, const char *unit_name, int (*save)(ui_app *, fform *))
+{
+    fform *fm = xcalloc(1, sizeof *fm);
+    fm->base = (ui_screen){.name = N_("Form"), .acts = ui_fields_acts, .nacts = ui_fields_nacts,
+                           .draw = draw, .key = key, .reload = reload, .destroy = destroy,
+                           .raw_keys = 1};
+    snprintf(fm->unit, sizeof fm->unit, "%s", unit);
+    fm->unit_name = xstrdup(unit_name ? unit_name : unit);
+    fm->save = save;
+    return fm;
+}
+
+/* "Last change: 20/11/2026 10:00 by lan" (malloc'd), NULL when never. */
+static char *last_change(const char *at, const char *by)
+{
+    char when[32];
+    if (!at || !*at)
+        return NULL;
+    ui_date_vn(at, when, sizeof when);
+    return xasprintf(_("Last change: %s %.5s by %s"), when, strlen(at) >= 16 ? at + 11 : "", by);
+}
+
+/* ---- a learner ------------------------------------------------------------- */
+
+enum { LF_NAME, LF_BIRTH, LF_GENDER, LF_GROUP, LF_VILLAGE, LF_COURSE, LF_STATUS };
+
+static int save_learner(ui_app *app, fform *fm)
+{
+    char *v[7];
+    for (int i = 0; i < 7; i++)
+        v[i] = value(&fm->f[i]);
+    learner_form lf = {v[LF_NAME], v[LF_BIRTH], v[LF_GENDER], v[LF_GROUP],
+                       v[LF_VILLAGE], v[LF_COURSE], v[LF_STATUS]};
+    char *err = NULL, *id = NULL, *name = xstrdup(v[LF_NAME]), *course = xstrdup(v[LF_COURSE]);
+    int is_new = !fm->id[0];
+    int rc = learner_save(app->db, fm->unit, is_new ? NULL : fm->id,
+                          is_new ? NULL : fm->course_was, &lf, &id, &err);
+    for (int i = 0; i < 7; i++)
+        free(v[i]);
+    if (rc == TD_OK) {
+        ui_pop(app);                   /* fm is gone */
+        ui_changed(app);
+        if (app->top->acts == ui_roster_acts)
+            ui_roster_goto(app, app->top, id, course);
+        ui_message(app, 0, is_new ? _("Added %s (%s)") : _("Saved %s (%s)"), name, id);
+    } else {
+        show_problem(app, fm, err);
+    }
+    free(err);
+    free(id);
+    free(name);
+    free(course);
+    return rc == TD_OK;
+}
+
+static void add_choices(td_db *db, field *f, tr_choice_kind which, const char *want)
+{
+    tr_choice *list = NULL;
+    size_t n = 0;
+    training_choices(db, which, &list, &n);
+    for (size_t i = 0; i < n; i++) {
+        char *name = xasprintf("%s  %s", list[i].code, list[i].title);
+        add_choice(f, list[i].code, name);
+        free(name);
+    }
+    training_choices_free(&list, n);
+    if (want && *want)
+        choose(f, want);
+}
+
+ui_screen *ui_learner_form_new(ui_app *app, const char *unit, const char *unit_name,
+                               const learner *l, const char *group, const char *course,
+                               const char *village)
+{
+    fform *fm = form_new(unit, unit_name, save_learner);
+    char by[16] = "";
+    if (l) {
+        snprintf(fm->id, sizeof fm->id, "%s", l->id);
+        snprintf(fm->course_was, sizeof fm->course_was, "%s", l->course);
+        if (l->birth_year > 0)
+            snprintf(by, sizeof by, "%d", l->birth_year);
+        fm->title = xasprintf(_("Learner %s: %s (%s)"), l->id, fm->unit_name, unit);
+        fm->last = last_change(l->updated_at, l->updated_by);
+    } else {
+        fm->title = xasprintf(_("New learner: %s (%s)"), fm->unit_name, unit);
+    }
+    fm->note = xstrdup(_("Only what the roster needs: no ID numbers, no photos (Law 91/2025/QH15)"));
+    ui_input_init(&add_field(fm, N_("Full name"), "full_name", FD_TEXT)->in,
+                  l ? l->full_name : NULL, 100);
+    ui_input_init(&add_field(fm, N_("Birth year"), "birth_year", FD_DIGITS)->in, by, 4);
+    field *g = add_field(fm, N_("Gender"), "gender", FD_CHOICE);
+    add_choice(g, "", _("not given"));
+    add_choice(g, "nam", _("male"));
+    add_choice(g, "nu", _("female"));
+    add_choice(g, "khac", _("other"));
+    choose(g, l ? l->gender : NULL);
+    add_choices(app->db, add_field(fm, N_("Group"), "group_code", FD_CHOICE), TR_GROUPS,
+                l ? l->group : group);
+    ui_input_init(&add_field(fm, N_("Village"), "village", FD_TEXT)->in,
+                  l ? l->village : village, 100);
+    add_choices(app->db, add_field(fm, N_("Course"), "course_code", FD_CHOICE), TR_COURSES,
+                l ? l->course : course);
+    field *st = add_field(fm, N_("Status"), "status", FD_CHOICE);
+    for (int i = 0; i < LS__COUNT; i++)
+        add_choice(st, lstatus_code((learner_status)i), lstatus_label((learner_status)i));
+    choose(st, l ? lstatus_code(l->status) : NULL);
+    return &fm->base;
+}
+
+/* ---- the counts of a training row ------------------------------------------- */
+
+static int save_counts(ui_app *app, fform *fm)
+{
+    int64_t c[4];
+    for (int i = 0; i < 4; i++)
+        c[i] = fm->f[i].kind == FD_FIXED ? -1 : count_of(&fm->f[i]);
+    char *err = NULL;
+    int rc = training_set_counts(app->db, fm->unit, fm->month, fm->group, fm->course,
+                                 c[0], c[1], c[2], c[3], &err);
+    if (rc == TD_OK) {
+        char *what = xasprintf("%s/%s", fm->group, fm->course);
+        ui_pop(app);                   /* fm is gone */
+        ui_changed(app);
+        ui_message(app, 0, _("Saved the counts of %s"), what);
+        free(what);
+    } else {
+        show_problem(app, fm, err);
+    }
+    free(err);
+    return rc == TD_OK;
+}
+
+static void count_field(fform *fm, const char *label, const char *column, int64_t v,
+                        int fixed)
+{
+    char b[24] = "";
+    if (v >= 0)
+        snprintf(b, sizeof b, "%lld", (long long)v);
+    field *f = add_field(fm, label, column, fixed ? FD_FIXED : FD_DIGITS);
+    if (fixed)
+        f->fixed = xasprintf(_("%s (counted from the roster)"), v >= 0 ? b : "0");
+    else
+        ui_input_init(&f->in, b, 12);
+}
+
+ui_screen *ui_counts_form_new(ui_app *app, const char *unit, const char *unit_name,
+                              const char *month, const tr_row *r)
+{
+    fform *fm = form_new(unit, unit_name, save_counts);
+    (void)app;
+    snprintf(fm->month, sizeof fm->month, "%s", month);
+    snprintf(fm->group, sizeof fm->group, "%s", r->group);
+    snprintf(fm->course, sizeof fm->course, "%s", r->course);
+    fm->title = xasprintf(_("Counts of %.2s/%.4s: %s (%s)"), month + 5, month, fm->unit_name,
+                          unit);
+    fm->note = xasprintf("%s / %s", r->group_title, r->course_title);
+    if (strcmp(r->period, month) == 0)
+        fm->last = last_change(r->updated_at, r->updated_by);
+    else if (r->period[0])
+        fm->last = xasprintf(_("The values shown come from %.2s/%.4s; saving writes %.2s/%.4s"),
+                             r->period + 5, r->period, month + 5, month);
+    count_field(fm, N_("Population"), "population", r->population, 0);
+    count_field(fm, N_("Registered"), "registered", r->registered, r->locked);
+    count_field(fm, N_("Completed"), "completed", r->completed, r->locked);
+    count_field(fm, N_("Confirmed on VNeID"), "confirmed", r->confirmed, r->locked);
+    return &fm->base;
+}

@@ -1,0 +1,688 @@
+/* ui-roster.c - a commune's roster of learners: one row per person and
+ * course (name, birth year, gender, group, village, course, status), in
+ * Vietnamese order of the given name, paged from SQLite by position
+ * (learner_page_load): only the rows on screen are in memory, so a
+ * roster of 100,000 moves as fast as one of 48.
+ *
+ * `/` shows only the names that hold the text typed (diacritics
+ * ignored; an empty text shows all again); v, o and s step through the
+ * villages, the groups and the statuses; x clears them.  Space (or c)
+ * marks the learner completed, then confirmed on VNeID; a adds, e edits
+ * (ui-learner.c), d deletes after a y/n question.  Every change is saved
+ * at once and the training counts follow (the store derives them). */
+#include "config.h"
+
+#include "theodoi/i18n.h"
+#include "theodoi/learners.h"
+#include "theodoi/text.h"
+#include "theodoi/training.h"
+#include "theodoi/tui.h"
+#include "theodoi/util.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define FK(k) UI_FKEY(k)
+
+const ui_action ui_roster_acts[] = {
+    {ACT_HELP, '?', FK(KEY_F(1)), 0, N_("help: every key of every screen"), N_("help")},
+    {ACT_BACK, 'q', UI_ESC, FK(KEY_LEFT), N_("back to the training table"), N_("back")},
+    {ACT_UP, FK(KEY_UP), 'k', 0, N_("move up"), NULL},
+    {ACT_DOWN, FK(KEY_DOWN), 'j', 0, N_("move down"), N_("move")},
+    {ACT_PGUP, FK(KEY_PPAGE), 'b', UI_CTRL('B'), N_("page up"), NULL},
+    {ACT_PGDN, FK(KEY_NPAGE), 'f', UI_CTRL('F'), N_("page down"), N_("page")},
+    {ACT_HOME, FK(KEY_HOME), 'g', '<', N_("first learner"), NULL},
+    {ACT_END, FK(KEY_END), 'G', '>', N_("last learner"), N_("ends")},
+    {ACT_ADVANCE, ' ', 'c', 0, N_("the learner completed the course; again: confirmed on VNeID "
+                                  "(saved at once, the counts follow)"), N_("completed/confirmed")},
+    {ACT_ADD, 'a', 0, 0, N_("add a learner"), N_("add")},
+    {ACT_EDIT, 'e', UI_ENTER, 0, N_("edit the learner: name, birth year, gender, group, village, "
+                                    "course, status"), N_("edit")},
+    {ACT_DELETE, 'd', FK(KEY_DC), 0, N_("delete the learner from the course (asks first)"), N_("delete")},
+    {ACT_FILTER_NAME, '/', 0, 0, N_("show only the names that hold a text (case and diacritics "
+                                    "ignored; empty: everyone)"), N_("name")},
+    {ACT_FILTER_VILLAGE, 'v', 0, 0, N_("show one village; again: the next one, then all"), NULL},
+    {ACT_FILTER_GROUP, 'o', 0, 0, N_("show one target group; again: the next one, then all"), NULL},
+    {ACT_FILTER_STATUS, 's', 0, 0, N_("show one status; again: the next one, then all"), N_("filter")},
+    {ACT_FILTER_CLEAR, 'x', 0, 0, N_("clear every filter: show the whole roster"), N_("all")},
+    {ACT_REDRAW, UI_CTRL('L'), 0, 0, N_("redraw the screen"), N_("redraw")},
+};
+const size_t ui_roster_nacts = sizeof ui_roster_acts / sizeof ui_roster_acts[0];
+
+/* While a delete waits for its answer. */
+static const ui_action CONFIRM_ACTS[] = {
+    {ACT_YES, 'y', 0, 0, N_("yes, delete"), N_("delete")},
+    {ACT_NO, 'n', UI_ESC, 0, N_("no, keep the learner"), N_("keep")},
+};
+#define N_CONFIRM (sizeof CONFIRM_ACTS / sizeof CONFIRM_ACTS[0])
+
+/* The words of the genders nam, nu, khac. */
+static const char *const GENDERS[] = {N_("male"), N_("female"), N_("other")};
+
+typedef struct layout {
+    int name_w, year_x, gender_x, gender_w, group_x, group_w, village_x, village_w, course_x, course_w,
+        status_x;
+} layout;
+
+typedef struct roster {
+    ui_screen base;
+    char unit[16];
+    char *name;
+    char def_group[48], def_course[48];  /* for a new learner */
+    char *search, *village;              /* filters; NULL: none */
+    char group[48];
+    int status;
+    ui_list list;
+    learner_page page;                   /* the rows [page_top, page_top + n) */
+    long page_top;
+    long drawn_cur, drawn_top;
+    int asking, asked;                   /* the name prompt is open; it answered */
+    int confirm;                         /* a delete waits for y/n */
+    char del_id[48], del_course[48];
+    char *del_name;
+    layout lay;
+} roster;
+
+#define R(s) ((roster *)(s))
+
+static learner_filter filter_of(const roster *r)
+{
+    return (learner_filter){r->unit, r->village, r->group[0] ? r->group : NULL, NULL,
+                            r->status, r->search};
+}
+
+/* ---- pages ------------------------------------------------------------- */
+
+static const learner *row_at(const roster *r, long row)
+{
+    long i = row - r->page_top;
+    return i >= 0 && i < (long)r->page.n ? &r->page.rows[i] : NULL;
+}
+
+static void set_page(roster *r, learner_page *p, long top)
+{
+    learner_page_free(&r->page);
+    r->page = *p;
+    r->page_top = top;
+    r->drawn_top = -1;
+}
+
+static int fetch(ui_app *app, roster *r, const learner_pos *pos, learner_dir dir, long limit,
+                 learner_page *out)
+{
+    learner_filter f = filter_of(r);
+    memset(out, 0, sizeof *out);
+    if (limit <= 0)
+        return 0;
+    if (learner_page_load(app->db, &f, pos, dir, (size_t)limit, out) == TD_OK)
+        return 0;
+    ui_message(app, 1, _("database error: %s"), db_error(app->db));
+    return -1;
+}
+
+/* Scroll up to the page `back` rows before the one on screen: load those
+ * rows and keep the first rows of the old page. */
+static void page_back(ui_app *app, roster *r, long back)
+{
+    learner_page b;
+    learner_pos pos = learner_pos_of(&r->page.rows[0]);
+    if (fetch(app, r, &pos, LP_BEFORE, back, &b) != 0)
+        return;
+    size_t keep = (size_t)r->list.height > b.n ? (size_t)r->list.height - b.n : 0;
+    keep = keep < r->page.n ? keep : r->page.n;
+    b.rows = xrealloc(b.rows, (b.n + keep + 1) * sizeof *b.rows);
+    memcpy(b.rows + b.n, r->page.rows, keep * sizeof *b.rows);
+    for (size_t i = keep; i < r->page.n; i++)
+        learner_clear(&r->page.rows[i]);
+    r->page.n = 0;
+    long top = r->page_top - (long)b.n;
+    b.n += keep;
+    set_page(r, &b, top);
+}
+
+/* Make the page the rows [top, top + height): from an end, or by
+ * position from the page on screen (steps of a page at most). */
+static void view_to(ui_app *app, roster *r, long top)
+{
+    long h = r->list.height, n = r->list.n;
+    learner_page p;
+    for (;;) {
+        long want = n - top < h ? n - top : h, was = r->page_top;
+        if (r->page_top == top && (long)r->page.n == want)
+            return;
+        if (top == 0 || r->page.n == 0) {
+            if (fetch(app, r, NULL, LP_AFTER, h, &p) != 0)
+                return;
+            set_page(r, &p, 0);
+        } else if (top + h >= n) {
+            if (fetch(app, r, NULL, LP_BEFORE, n - top, &p) != 0)
+                return;
+            set_page(r, &p, n - (long)p.n);
+        } else if (top > r->page_top) {
+            long step = top - r->page_top <= (long)r->page.n ? top - r->page_top
+                                                                : (long)r->page.n;
+            learner_pos pos = learner_pos_of(&r->page.rows[step - 1]);
+            if (fetch(app, r, &pos, LP_AFTER, h, &p) != 0)
+                return;
+            set_page(r, &p, r->page_top + step);
+        } else {
+            page_back(app, r, r->page_top - top < h ? r->page_top - top : h);
+        }
+        if (r->page.n == 0 || r->page_top == was || r->page_top == top)
+            return;           /* there, or the roster changed under us (a poll reloads) */
+    }
+}
+
+/* Load the view with the row at pos (or the one after it, when gone) on
+ * screen line `line`; counts again. */
+static void load_around(ui_app *app, roster *r, const learner_pos *pos, long line)
+{
+    learner_filter f = filter_of(r);
+    long n = learner_count(app->db, &f, NULL), at = pos ? learner_count(app->db, &f, pos) : 0;
+    if (n < 0 || at < 0) {
+        ui_message(app, 1, _("database error: %s"), db_error(app->db));
+        n = at = 0;
+    }
+    long h = r->list.height, cur = at < n ? at : n - 1;
+    long top = cur - line;
+    top = top > n - h ? n - h : top;
+    top = top < 0 ? 0 : top;
+    learner_page before = {0}, from = {0};
+    if (pos && n > 0) {
+        fetch(app, r, pos, LP_BEFORE, at - top, &before);
+        fetch(app, r, pos, LP_FROM, h - (long)before.n, &from);
+        before.rows = xrealloc(before.rows, (before.n + from.n + 1) * sizeof *before.rows);
+        memcpy(before.rows + before.n, from.rows, from.n * sizeof *from.rows);
+        before.n += from.n;
+        free(from.rows);
+        set_page(r, &before, at - (long)(before.n - from.n));
+    } else {
+        learner_page_free(&r->page);
+        r->page_top = 0;
+    }
+    r->list.n = n;
+    r->list.cur = cur < 0 ? 0 : cur;
+    r->list.top = r->page_top;
+    ui_list_set_count(&r->list, n);
+    view_to(app, r, r->list.top);
+    r->drawn_top = -1;
+}
+
+/* Load again keeping the cursor on the same row (or the next one). */
+static void reload_keep(ui_app *app, roster *r)
+{
+    const learner *l = row_at(r, r->list.cur);
+    if (!l) {
+        load_around(app, r, NULL, 0);
+        return;
+    }
+    char *key = xstrdup(l->name_key), id[48], course[48];
+    snprintf(id, sizeof id, "%s", l->id);
+    snprintf(course, sizeof course, "%s", l->course);
+    learner_pos pos = {key, id, course};
+    load_around(app, r, &pos, r->list.cur - r->list.top);
+    free(key);
+}
+
+/* A new filter starts at the top. */
+static void refilter(ui_app *app, roster *r)
+{
+    learner_page_free(&r->page);
+    r->page_top = 0;
+    load_around(app, r, NULL, 0);
+    app->full = 1;
+}
+
+void ui_roster_goto(ui_app *app, ui_screen *s, const char *id, const char *course)
+{
+    roster *r = R(s);
+    learner l;
+    if (!id || !course || learner_get(app->db, r->unit, id, course, &l) != 1)
+        return;
+    learner_pos pos = learner_pos_of(&l);
+    long line = r->list.cur - r->list.top;
+    load_around(app, r, &pos, line < r->list.height / 2 ? r->list.height / 2 : line);
+    learner_clear(&l);
+    app->full = 1;
+}
+
+/* ---- drawing --------------------------------------------------------------- */
+
+static void layout_for(ui_app *app, roster *r)
+{
+    layout *l = &r->lay;
+    int cols = app->cols, status_w = 6;
+    l->gender_w = 3;
+    for (int g = 0; g < 3; g++) {
+        int w = text_width(_(GENDERS[g]));
+        l->gender_w = w > l->gender_w ? (w < 6 ? w : 6) : l->gender_w;
+    }
+    for (int i = 0; i < LS__COUNT; i++) {
+        int w = text_width(lstatus_label((learner_status)i));
+        status_w = w > status_w ? (w < 14 ? w : 14) : status_w;
+    }
+    l->course_w = 7;
+    l->group_w = 9;
+    l->village_w = 13;
+    /* marker, name, year, gender, group, village, course, status, margin */
+    int fixed = 2 + 1 + 5 + l->gender_w + 1 + (l->group_w + 1) + (l->village_w + 1) +
+                (l->course_w + 1) + status_w + 1;
+    if (cols - fixed < 20)
+        fixed -= l->group_w + 1, l->group_w = 0;
+    if (cols - fixed < 20)
+        fixed -= l->village_w - 10, l->village_w = 10;
+    if (cols - fixed < 18)
+        fixed -= l->village_w + 1, l->village_w = 0;
+    l->name_w = cols - fixed > 8 ? cols - fixed : 8;
+    l->year_x = 2 + l->name_w + 1;
+    l->gender_x = l->year_x + 5;
+    l->group_x = l->gender_x + l->gender_w + 1;
+    l->village_x = l->group_x + (l->group_w ? l->group_w + 1 : 0);
+    l->course_x = l->village_x + (l->village_w ? l->village_w + 1 : 0);
+    l->status_x = l->course_x + l->course_w + 1;
+    int h = ui_body_rows(app) - 2;
+    ui_list_set_height(&r->list, h > 1 ? h : 1);
+}
+
+static int list_y(const ui_app *app)
+{
+    return ui_body_top(app) + 2;
+}
+
+static const char *gender_word(const char *g)
+{
+    return strcmp(g, "nam") == 0 ? _(GENDERS[0]) : strcmp(g, "nu") == 0 ? _(GENDERS[1])
+         : strcmp(g, "khac") == 0 ? _(GENDERS[2]) : "";
+}
+
+static void draw_row(ui_app *app, roster *r, int line, long row)
+{
+    int y = list_y(app) + line;
+    const learner *l = row_at(r, row);
+    const layout *o = &r->lay;
+    char b[16];
+    ui_clear_eol(app, y, 0);
+    if (!l)
+        return;
+    int cur = row == r->list.cur;
+    ui_put(app, y, 0, 2, cur ? ui_glyph(app, "\xe2\x96\xb6", ">") : " ", A_BOLD, 0);
+    ui_put(app, y, 2, o->name_w, l->full_name, cur ? A_REVERSE | A_BOLD : 0, 0);
+    if (l->birth_year > 0) {
+        snprintf(b, sizeof b, "%d", l->birth_year);
+        ui_put(app, y, o->year_x, 4, b, 0, 0);
+    }
+    ui_put(app, y, o->gender_x, o->gender_w, gender_word(l->gender), 0, 0);
+    ui_put(app, y, o->group_x, o->group_w, l->group, 0, 0);
+    ui_put(app, y, o->village_x, o->village_w, l->village, 0, 0);
+    ui_put(app, y, o->course_x, o->course_w, l->course, 0, 0);
+    int a = l->status == LS_CONFIRMED ? ui_attr(app, UI_PAIR_OK) | A_BOLD
+          : l->status == LS_COMPLETED ? A_BOLD : 0;
+    ui_put(app, y, o->status_x, app->cols - o->status_x - 1, lstatus_label(l->status), a, 0);
+}
+
+/* "name "hong", village Thôn 1, status Confirmed" (malloc'd), "" when none. */
+static char *filters_text(ui_app *app, const roster *r)
+{
+    strbuf b = {0};
+    sb_add(&b, "");
+    if (r->search)
+        sb_addf(&b, _("name \"%s\""), r->search);
+    if (r->village)
+        sb_addf(&b, _("%svillage %s"), b.s[0] ? ", " : "", r->village);
+    if (r->group[0])
+        sb_addf(&b, _("%sgroup %s"), b.s[0] ? ", " : "", r->group);
+    if (r->status >= 0)
+        sb_addf(&b, _("%sstatus %s"), b.s[0] ? ", " : "", lstatus_label((learner_status)r->status));
+    (void)app;
+    return b.s;
+}
+
+static void draw_top(ui_app *app, roster *r)
+{
+    char left[512], date[16];
+    int w = snprintf(left, sizeof left, _("Roster: %s (%s)"), r->name, r->unit);
+    if (!role_may_write(app->role, app->own_unit, r->unit, 0) && w > 0 && (size_t)w < sizeof left)
+        snprintf(left + w, sizeof left - (size_t)w, "  %s", _("[read only]"));
+    day_format_vn(app->today, date);
+    ui_header(app, left, date);
+    int y = ui_body_top(app);
+    char *f = filters_text(app, r), *line;
+    unsigned long n = (unsigned long)r->list.n;
+    if (*f)
+        line = xasprintf(ngettext("%ld learner with %s (x: all)",
+                                  "%ld learners with %s (x: all)", n), r->list.n, f);
+    else
+        line = xasprintf(ngettext("%ld learner, by given name", "%ld learners, by given name", n),
+                         r->list.n);
+    ui_clear_eol(app, y, 0);
+    ui_put(app, y, 2, app->cols - 3, line, *f ? A_BOLD : 0, 0);
+    free(line);
+    free(f);
+    const layout *o = &r->lay;
+    int a = A_BOLD | A_UNDERLINE;
+    y++;
+    ui_clear_eol(app, y, 0);
+    ui_put(app, y, 2, o->name_w, _("Full name"), a, 0);
+    ui_put(app, y, o->year_x, 4, _("Born"), a, 0);
+    ui_put(app, y, o->gender_x, o->gender_w, _("Sex"), a, 0);
+    ui_put(app, y, o->group_x, o->group_w, _("Group"), a, 0);
+    ui_put(app, y, o->village_x, o->village_w, _("Village"), a, 0);
+    ui_put(app, y, o->course_x, o->course_w, _("Course"), a, 0);
+    ui_put(app, y, o->status_x, app->cols - o->status_x - 1, _("Status"), a, 0);
+}
+
+static void set_info(roster *r)
+{
+    const learner *l = row_at(r, r->list.cur);
+    char when[16];
+    if (!l) {
+        snprintf(r->base.info, sizeof r->base.info, "%s",
+                 r->list.n ? "" : _("No learner here: a adds one, x clears the filters"));
+        return;
+    }
+    ui_date_vn(l->updated_at, when, sizeof when);
+    snprintf(r->base.info, sizeof r->base.info, _("%ld of %ld  %s  changed %s by %s"),
+             r->list.cur + 1, r->list.n, l->id, when, l->updated_by);
+}
+
+/* The name prompt closed without an answer: an empty text shows all. */
+static void prompt_closed(ui_app *app, roster *r)
+{
+    r->asking = 0;
+    if (r->asked)
+        return;
+    char *t = ui_input_text(&app->prompt.in), *f = text_fold(t);
+    if ((!f || !*f) && r->search) {
+        xfree(&r->search);
+        refilter(app, r);
+        ui_message(app, 0, "%s", _("Every name is shown again"));
+    }
+    free(t);
+    free(f);
+}
+
+static void draw(ui_app *app, ui_screen *s, int full)
+{
+    roster *r = R(s);
+    if (r->asking && !app->prompt.active) {
+        prompt_closed(app, r);
+        full |= app->full;
+    }
+    if (full)
+        draw_top(app, r);
+    if (full || r->drawn_top != r->list.top) {
+        for (int i = 0; i < r->list.height; i++)
+            draw_row(app, r, i, r->list.top + i);
+        if (r->list.n == 0)
+            ui_put(app, list_y(app) + 1, 2, app->cols - 3,
+                   r->search || r->village || r->group[0] || r->status >= 0
+                       ? _("No learner matches (x shows everyone)")
+                       : _("The roster is empty: a adds a learner"), 0, 0);
+    } else if (r->drawn_cur != r->list.cur) {
+        int line;
+        if (ui_list_visible(&r->list, r->drawn_cur, &line))
+            draw_row(app, r, line, r->drawn_cur);
+        if (ui_list_visible(&r->list, r->list.cur, &line))
+            draw_row(app, r, line, r->list.cur);
+    }
+    r->drawn_cur = r->list.cur;
+    r->drawn_top = r->list.top;
+    set_info(r);
+}
+
+/* ---- filters ------------------------------------------------------------------ */
+
+/* The next of a list after cur (NULL/"": the first; the last: none). */
+static const char *next_of(char *const *list, size_t n, const char *cur)
+{
+    size_t i = 0;
+    if (cur && *cur)
+        for (i = 0; i < n && strcmp(list[i], cur) != 0; i++)
+            ;
+    else
+        return n ? list[0] : NULL;
+    return i + 1 < n ? list[i + 1] : NULL;
+}
+
+static void cycle_village(ui_app *app, roster *r)
+{
+    char **v = NULL;
+    size_t n = 0;
+    learner_villages(app->db, r->unit, &v, &n);
+    const char *next = next_of(v, n, r->village);
+    char *keep = next ? xstrdup(next) : NULL;
+    free(r->village);
+    r->village = keep;
+    learner_villages_free(&v, n);
+    if (!n)
+        ui_message(app, 0, "%s", _("No learner has a village yet"));
+    refilter(app, r);
+}
+
+static void cycle_group(ui_app *app, roster *r)
+{
+    tr_choice *g = NULL;
+    size_t n = 0;
+    training_choices(app->db, TR_GROUPS, &g, &n);
+    char **codes = xcalloc(n + 1, sizeof *codes);
+    for (size_t i = 0; i < n; i++)
+        codes[i] = g[i].code;
+    const char *next = next_of(codes, n, r->group);
+    snprintf(r->group, sizeof r->group, "%s", next ? next : "");
+    for (size_t i = 0; next && i < n; i++)
+        if (strcmp(g[i].code, next) == 0)
+            ui_message(app, 0, _("Group %s: %s"), g[i].code, g[i].title);
+    free(codes);
+    training_choices_free(&g, n);
+    refilter(app, r);
+}
+
+static void cycle_status(ui_app *app, roster *r)
+{
+    r->status = r->status + 1 >= LS__COUNT ? -1 : r->status + 1;
+    refilter(app, r);
+}
+
+static void clear_filters(ui_app *app, roster *r)
+{
+    xfree(&r->search);
+    xfree(&r->village);
+    r->group[0] = '\0';
+    r->status = -1;
+    refilter(app, r);
+}
+
+/* `/`: the prompt opens with the name filter in force. */
+static void ask_name(ui_app *app, roster *r)
+{
+    ui_search_start(app);
+    if (!app->prompt.active)
+        return;
+    app->prompt.label = _("Name:");
+    ui_input_set(&app->prompt.in, r->search);
+    r->asking = 1;
+    r->asked = 0;
+}
+
+/* ---- edits ---------------------------------------------------------------------- */
+
+static void advance(ui_app *app, roster *r, const learner *l)
+{
+    learner_status now;
+    char *err = NULL, *name = xstrdup(l->full_name);
+    if (learner_advance(app->db, r->unit, l->id, l->course, &now, &err) != TD_OK) {
+        ui_message(app, 1, _("Not saved: %s"), err ? err : "");
+    } else if (l->status == LS_CONFIRMED) {
+        ui_message(app, 0, _("%s is already confirmed; e changes the status"), name);
+    } else {
+        ui_changed(app);
+        ui_message(app, 0, _("Saved: %s is now \"%s\""), name, lstatus_label(now));
+    }
+    free(err);
+    free(name);
+}
+
+static void ask_delete(ui_app *app, roster *r, const learner *l)
+{
+    snprintf(r->del_id, sizeof r->del_id, "%s", l->id);
+    snprintf(r->del_course, sizeof r->del_course, "%s", l->course);
+    free(r->del_name);
+    r->del_name = xstrdup(l->full_name);
+    r->confirm = 1;
+    r->base.raw_keys = 1;
+    r->base.acts = CONFIRM_ACTS;
+    r->base.nacts = N_CONFIRM;
+    app->status_dirty = 1;
+    ui_message(app, 1, _("Delete learner %s (%s, %s)? (y/n)"), l->full_name, l->id, l->course);
+}
+
+static void answer_delete(ui_app *app, roster *r, int yes)
+{
+    r->confirm = 0;
+    r->base.raw_keys = 0;
+    r->base.acts = ui_roster_acts;
+    r->base.nacts = ui_roster_nacts;
+    r->base.key_rows = ui_keys_rows(app, r->base.acts, r->base.nacts);
+    app->full = 1;
+    if (!yes) {
+        ui_message(app, 0, "%s", _("Not deleted"));
+        return;
+    }
+    char *err = NULL;
+    if (learner_delete(app->db, r->unit, r->del_id, r->del_course, &err) != TD_OK) {
+        ui_message(app, 1, _("Not deleted: %s"), err ? err : "");
+    } else {
+        ui_changed(app);
+        ui_message(app, 0, _("Deleted %s (%s) from course %s"), r->del_name, r->del_id,
+                   r->del_course);
+    }
+    free(err);
+}
+
+static void add(ui_app *app, roster *r, const learner *l)
+{
+    const char *group = r->group[0] ? r->group : r->def_group[0] ? r->def_group
+                      : l ? l->group : NULL;
+    const char *course = r->def_course[0] ? r->def_course : l ? l->course : NULL;
+    ui_push(app, ui_learner_form_new(app, r->unit, r->name, NULL, group, course, r->village));
+}
+
+static void edit_key(ui_app *app, roster *r, ui_act act)
+{
+    const learner *l = row_at(r, r->list.cur);
+    if (act != ACT_ADD && !l) {
+        ui_message(app, 0, "%s", _("No learner under the cursor"));
+        return;
+    }
+    if (!ui_may_edit(app, r->unit))
+        return;
+    if (act == ACT_ADD)
+        add(app, r, l);
+    else if (act == ACT_EDIT)
+        ui_push(app, ui_learner_form_new(app, r->unit, r->name, l, NULL, NULL, NULL));
+    else if (act == ACT_DELETE)
+        ask_delete(app, r, l);
+    else
+        advance(app, r, l);
+}
+
+static void key(ui_app *app, ui_screen *s, ui_act act, ui_key k)
+{
+    roster *r = R(s);
+    (void)k;
+    if (r->confirm) {
+        answer_delete(app, r, act == ACT_YES);
+        return;
+    }
+    switch (act) {
+    case ACT_UP: ui_list_move(&r->list, -1); break;
+    case ACT_DOWN: ui_list_move(&r->list, 1); break;
+    case ACT_PGUP: ui_list_page(&r->list, -1); break;
+    case ACT_PGDN: ui_list_page(&r->list, 1); break;
+    case ACT_HOME: ui_list_home(&r->list); break;
+    case ACT_END: ui_list_end(&r->list); break;
+    case ACT_ADD: case ACT_EDIT: case ACT_DELETE: case ACT_ADVANCE:
+        edit_key(app, r, act);
+        break;
+    case ACT_FILTER_NAME: ask_name(app, r); break;
+    case ACT_FILTER_VILLAGE: cycle_village(app, r); break;
+    case ACT_FILTER_GROUP: cycle_group(app, r); break;
+    case ACT_FILTER_STATUS: cycle_status(app, r); break;
+    case ACT_FILTER_CLEAR: clear_filters(app, r); break;
+    default: break;
+    }
+    view_to(app, r, r->list.top);
+}
+
+/* The name prompt answered: its text becomes the name filter. */
+static long find(ui_app *app, ui_screen *s, const char *needle, long from, int dir)
+{
+    roster *r = R(s);
+    char *typed = ui_input_text(&app->prompt.in);
+    (void)needle;
+    (void)from;
+    (void)dir;
+    free(r->search);
+    r->search = xstrdup(str_trim(typed));
+    free(typed);
+    r->asked = 1;
+    refilter(app, r);
+    return r->list.n > 0 ? 0 : -1;
+}
+
+static void goto_row(ui_app *app, ui_screen *s, long row)
+{
+    roster *r = R(s);
+    ui_list_goto(&r->list, row);
+    view_to(app, r, r->list.top);
+}
+
+static long cursor(ui_screen *s)
+{
+    return R(s)->list.cur;
+}
+
+static void reload(ui_app *app, ui_screen *s)
+{
+    reload_keep(app, R(s));
+}
+
+static void resize(ui_app *app, ui_screen *s)
+{
+    roster *r = R(s);
+    layout_for(app, r);
+    reload_keep(app, r);
+}
+
+static void destroy(ui_screen *s)
+{
+    roster *r = R(s);
+    learner_page_free(&r->page);
+    free(r->search);
+    free(r->village);
+    free(r->del_name);
+    free(r->name);
+    free(r);
+}
+
+ui_screen *ui_roster_new(ui_app *app, const char *unit, const char *name, const char *group,
+                         const char *course)
+{
+    roster *r = xcalloc(1, sizeof *r);
+    r->base = (ui_screen){.name = N_("Roster"), .acts = ui_roster_acts,
+                          .nacts = ui_roster_nacts, .draw = draw, .key = key,
+                          .reload = reload, .resize = resize, .destroy = destroy,
+                          .find = find, .goto_row = goto_row, .cursor = cursor};
+    snprintf(r->unit, sizeof r->unit, "%s", unit);
+    r->name = xstrdup(name);
+    snprintf(r->def_group, sizeof r->def_group, "%s", group ? group : "");
+    snprintf(r->def_course, sizeof r->def_course, "%s", course ? course : "");
+    r->status = -1;
+    r->drawn_cur = r->drawn_top = -1;
+    ui_list_init(&r->list, 0, 1);
+    layout_for(app, r);
+    load_around(app, r, NULL, 0);
+    return &r->base;
+}
