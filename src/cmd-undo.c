@@ -1,6 +1,7 @@
 /* cmd-undo.c - `theodoi undo BATCH`: revert one import batch. */
 #include "config.h"
 
+#include "theodoi/batches.h"
 #include "theodoi/cmd.h"
 #include "theodoi/i18n.h"
 #include "theodoi/sync.h"
@@ -8,6 +9,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 int cmd_undo(cmd_ctx *ctx, int argc, char **argv)
 {
@@ -24,7 +26,11 @@ int cmd_undo(cmd_ctx *ctx, int argc, char **argv)
     int rc;
     problems p;
     problems_init(&p, 50);
-    if (role != ROLE_ADMIN && role != ROLE_CITY) {
+    batch_info b = {0};
+    int own = role != ROLE_NONE && store_batch_get(db, id, &b) == 1 &&
+              !strcmp(b.login, td_login());
+    free(b.files);
+    if (role != ROLE_ADMIN && role != ROLE_CITY && !own) {
         cmd_error(_("your login (%s) may not undo imports: ask the city office or an admin"),
                   td_login());
         rc = TD_EINPUT;
