@@ -222,6 +222,12 @@ ui_screen *ui_learner_form_new(ui_app *app, const char *unit, const char *unit_n
                                const char *course, const char *village);
 ui_screen *ui_counts_form_new(ui_app *app, const char *unit, const char *unit_name,
                               const char *month, const struct tr_row *r);
+/* The roster's keys on a learner (ui-learner.c): Space marks it completed,
+ * then confirmed; d, after its y, deletes the row.  Each saves at once,
+ * reloads the screens and says what it did. */
+void ui_learner_advance(ui_app *app, const char *unit, const struct learner *l);
+void ui_learner_delete(ui_app *app, const char *unit, const char *id, const char *course,
+                       const char *name);
 
 /* Import CSV files (ui-import.c): a path with Tab completion, a listing
  * of a directory's CSV files to select, a dry run shown first, then the

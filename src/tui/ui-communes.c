@@ -38,7 +38,7 @@ const ui_action ui_communes_acts[] = {
     {ACT_REVERSE, 'S', 'r', 0, N_("reverse the order"), N_("reverse")},
     {ACT_OVERDUE, 'o', 0, 0, N_("show only communes with overdue items (again: all)"), N_("late only")},
     {ACT_TRAINING, 't', 0, 0, N_("the commune's training: counts, targets, roster of learners"), N_("training")},
-    {ACT_TREND, 'T', 0, 0, N_("the city's confirmed % over the last 12 months"), N_("trend")},
+    {ACT_TREND, 'T', 0, 0, N_("the city's confirmed rate over the last 12 months"), N_("trend")},
     {ACT_IMPORT, 'i', 0, 0, N_("import CSV files: pick them, see the dry run, then import"), N_("import")},
     {ACT_EXPORT, 'E', 0, 0, N_("export a CSV file: kind, unit, period, file name"), N_("export")},
     {ACT_BATCHES, 'H', 0, 0, N_("import history: past imports, undo one"), N_("imports")},

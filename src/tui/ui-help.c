@@ -51,7 +51,7 @@ ui_screen *ui_help_new(ui_app *app)
         {N_("Training of a commune (t)"), ui_training_acts, ui_training_nacts},
         {N_("Roster of learners (r on the training)"), ui_roster_acts, ui_roster_nacts},
         {N_("Forms of a learner and of a row's counts"), ui_fields_acts, ui_fields_nacts},
-        {N_("Trend of the confirmed % (T)"), ui_trend_acts, ui_trend_nacts},
+        {N_("Trend of the confirmed rate (T)"), ui_trend_acts, ui_trend_nacts},
         {N_("Import: files and directories"), ui_import_acts, ui_import_nacts},
         {N_("Import: typing a path"), ui_import_path_acts, ui_import_path_nacts},
         {N_("Import: the dry run's result"), ui_import_confirm_acts, ui_import_confirm_nacts},
@@ -70,6 +70,6 @@ ui_screen *ui_help_new(ui_app *app)
                 _("counted from the roster of learners: only the population is typed"));
     ui_view_add(v, 0, "<", _("no report this month: the values of an earlier month"));
     ui_view_add(v, 0, ui_glyph(app, "\xe2\x96\x88\xe2\x96\x88\xe2\x96\x91 /80%", "##. /80%"),
-                _("the confirmed % against the year's target (full: reached)"));
+                _("the confirmed rate against the year's target (a full bar: reached)"));
     return v;
 }

@@ -413,7 +413,7 @@ ui_screen *ui_learner_form_new(ui_app *app, const char *unit, const char *unit_n
                 l ? l->group : group);
     ui_input_init(&add_field(fm, N_("Village"), "village", FD_TEXT)->in,
                   l ? l->village : village, 100);
-    add_choices(app->db, add_field(fm, N_("Course"), "course_code", FD_CHOICE), TR_COURSES,
+    add_choices(app->db, add_field(fm, N_("Training course"), "course_code", FD_CHOICE), TR_COURSES,
                 l ? l->course : course);
     field *st = add_field(fm, N_("Status"), "status", FD_CHOICE);
     for (int i = 0; i < LS__COUNT; i++)
@@ -479,4 +479,36 @@ ui_screen *ui_counts_form_new(ui_app *app, const char *unit, const char *unit_na
     count_field(fm, N_("Completed"), "completed", r->completed, r->locked);
     count_field(fm, N_("Confirmed on VNeID"), "confirmed", r->confirmed, r->locked);
     return &fm->base;
+}
+
+/* ---- the roster's keys on a learner ------------------------------------------- */
+
+void ui_learner_advance(ui_app *app, const char *unit, const learner *l)
+{
+    learner_status now;
+    char *err = NULL, *name = xstrdup(l->full_name);
+    int was_confirmed = l->status == LS_CONFIRMED;
+    if (learner_advance(app->db, unit, l->id, l->course, &now, &err) != TD_OK) {
+        ui_message(app, 1, _("Not saved: %s"), err ? err : "");
+    } else if (was_confirmed) {
+        ui_message(app, 0, _("%s is already confirmed; e changes the status"), name);
+    } else {
+        ui_changed(app);       /* l is gone */
+        ui_message(app, 0, _("Saved: %s is now \"%s\""), name, lstatus_label(now));
+    }
+    free(err);
+    free(name);
+}
+
+void ui_learner_delete(ui_app *app, const char *unit, const char *id, const char *course,
+                       const char *name)
+{
+    char *err = NULL;
+    if (learner_delete(app->db, unit, id, course, &err) != TD_OK) {
+        ui_message(app, 1, _("Not deleted: %s"), err ? err : "");
+    } else {
+        ui_changed(app);
+        ui_message(app, 0, _("Deleted %s (%s) from course %s"), name, id, course);
+    }
+    free(err);
 }

@@ -51,13 +51,6 @@ const ui_action ui_roster_acts[] = {
 };
 const size_t ui_roster_nacts = sizeof ui_roster_acts / sizeof ui_roster_acts[0];
 
-/* While a delete waits for its answer. */
-static const ui_action CONFIRM_ACTS[] = {
-    {ACT_YES, 'y', 0, 0, N_("yes, delete"), N_("delete")},
-    {ACT_NO, 'n', UI_ESC, 0, N_("no, keep the learner"), N_("keep")},
-};
-#define N_CONFIRM (sizeof CONFIRM_ACTS / sizeof CONFIRM_ACTS[0])
-
 /* The words of the genders nam, nu, khac. */
 static const char *const GENDERS[] = {N_("male"), N_("female"), N_("other")};
 
@@ -71,8 +64,7 @@ typedef struct roster {
     char unit[16];
     char *name;
     char def_group[48], def_course[48];  /* for a new learner */
-    char *search, *village;              /* filters; NULL: none */
-    char group[48];
+    char *search, *village, *group;      /* filters; NULL: none */
     int status;
     ui_list list;
     learner_page page;                   /* the rows [page_top, page_top + n) */
@@ -89,8 +81,7 @@ typedef struct roster {
 
 static learner_filter filter_of(const roster *r)
 {
-    return (learner_filter){r->unit, r->village, r->group[0] ? r->group : NULL, NULL,
-                            r->status, r->search};
+    return (learner_filter){r->unit, r->village, r->group, NULL, r->status, r->search};
 }
 
 /* ---- pages ------------------------------------------------------------- */
@@ -250,19 +241,21 @@ void ui_roster_goto(ui_app *app, ui_screen *s, const char *id, const char *cours
 
 /* ---- drawing --------------------------------------------------------------- */
 
+/* The widest of n words (translated), within [min, max]. */
+static int widest(const char *const *words, int n, int min, int max)
+{
+    for (int i = 0; i < n; i++)
+        min = text_width(_(words[i])) > min ? text_width(_(words[i])) : min;
+    return min < max ? min : max;
+}
+
 static void layout_for(ui_app *app, roster *r)
 {
     layout *l = &r->lay;
-    int cols = app->cols, status_w = 6;
-    l->gender_w = 3;
-    for (int g = 0; g < 3; g++) {
-        int w = text_width(_(GENDERS[g]));
-        l->gender_w = w > l->gender_w ? (w < 6 ? w : 6) : l->gender_w;
-    }
-    for (int i = 0; i < LS__COUNT; i++) {
-        int w = text_width(lstatus_label((learner_status)i));
-        status_w = w > status_w ? (w < 14 ? w : 14) : status_w;
-    }
+    static const char *const STATUSES[] = {N_("Registered"), N_("Learning"), N_("Completed"),
+                                           N_("Confirmed")};
+    int cols = app->cols, status_w = widest(STATUSES, 4, 6, 14);
+    l->gender_w = widest(GENDERS, 3, 3, 6);
     l->course_w = 7;
     l->group_w = 9;
     l->village_w = 13;
@@ -331,7 +324,7 @@ static char *filters_text(ui_app *app, const roster *r)
         sb_addf(&b, _("name \"%s\""), r->search);
     if (r->village)
         sb_addf(&b, _("%svillage %s"), b.s[0] ? ", " : "", r->village);
-    if (r->group[0])
+    if (r->group)
         sb_addf(&b, _("%sgroup %s"), b.s[0] ? ", " : "", r->group);
     if (r->status >= 0)
         sb_addf(&b, _("%sstatus %s"), b.s[0] ? ", " : "", lstatus_label((learner_status)r->status));
@@ -417,7 +410,7 @@ static void draw(ui_app *app, ui_screen *s, int full)
             draw_row(app, r, i, r->list.top + i);
         if (r->list.n == 0)
             ui_put(app, list_y(app) + 1, 2, app->cols - 3,
-                   r->search || r->village || r->group[0] || r->status >= 0
+                   r->search || r->village || r->group || r->status >= 0
                        ? _("No learner matches (x shows everyone)")
                        : _("The roster is empty: a adds a learner"), 0, 0);
     } else if (r->drawn_cur != r->list.cur) {
@@ -434,16 +427,17 @@ static void draw(ui_app *app, ui_screen *s, int full)
 
 /* ---- filters ------------------------------------------------------------------ */
 
-/* The next of a list after cur (NULL/"": the first; the last: none). */
-static const char *next_of(char *const *list, size_t n, const char *cur)
+/* v, o: the next village or group of the list; after the last, all. */
+static void cycle(ui_app *app, roster *r, char **filter, char *const *list, size_t n)
 {
     size_t i = 0;
-    if (cur && *cur)
-        for (i = 0; i < n && strcmp(list[i], cur) != 0; i++)
-            ;
-    else
-        return n ? list[0] : NULL;
-    return i + 1 < n ? list[i + 1] : NULL;
+    while (*filter && i < n && strcmp(list[i], *filter) != 0)
+        i++;
+    const char *next = !*filter ? (n ? list[0] : NULL) : i + 1 < n ? list[i + 1] : NULL;
+    char *keep = next ? xstrdup(next) : NULL;
+    free(*filter);
+    *filter = keep;
+    refilter(app, r);
 }
 
 static void cycle_village(ui_app *app, roster *r)
@@ -451,14 +445,10 @@ static void cycle_village(ui_app *app, roster *r)
     char **v = NULL;
     size_t n = 0;
     learner_villages(app->db, r->unit, &v, &n);
-    const char *next = next_of(v, n, r->village);
-    char *keep = next ? xstrdup(next) : NULL;
-    free(r->village);
-    r->village = keep;
+    cycle(app, r, &r->village, v, n);
     learner_villages_free(&v, n);
     if (!n)
         ui_message(app, 0, "%s", _("No learner has a village yet"));
-    refilter(app, r);
 }
 
 static void cycle_group(ui_app *app, roster *r)
@@ -469,14 +459,9 @@ static void cycle_group(ui_app *app, roster *r)
     char **codes = xcalloc(n + 1, sizeof *codes);
     for (size_t i = 0; i < n; i++)
         codes[i] = g[i].code;
-    const char *next = next_of(codes, n, r->group);
-    snprintf(r->group, sizeof r->group, "%s", next ? next : "");
-    for (size_t i = 0; next && i < n; i++)
-        if (strcmp(g[i].code, next) == 0)
-            ui_message(app, 0, _("Group %s: %s"), g[i].code, g[i].title);
+    cycle(app, r, &r->group, codes, n);
     free(codes);
     training_choices_free(&g, n);
-    refilter(app, r);
 }
 
 static void cycle_status(ui_app *app, roster *r)
@@ -489,7 +474,7 @@ static void clear_filters(ui_app *app, roster *r)
 {
     xfree(&r->search);
     xfree(&r->village);
-    r->group[0] = '\0';
+    xfree(&r->group);
     r->status = -1;
     refilter(app, r);
 }
@@ -508,22 +493,6 @@ static void ask_name(ui_app *app, roster *r)
 
 /* ---- edits ---------------------------------------------------------------------- */
 
-static void advance(ui_app *app, roster *r, const learner *l)
-{
-    learner_status now;
-    char *err = NULL, *name = xstrdup(l->full_name);
-    if (learner_advance(app->db, r->unit, l->id, l->course, &now, &err) != TD_OK) {
-        ui_message(app, 1, _("Not saved: %s"), err ? err : "");
-    } else if (l->status == LS_CONFIRMED) {
-        ui_message(app, 0, _("%s is already confirmed; e changes the status"), name);
-    } else {
-        ui_changed(app);
-        ui_message(app, 0, _("Saved: %s is now \"%s\""), name, lstatus_label(now));
-    }
-    free(err);
-    free(name);
-}
-
 static void ask_delete(ui_app *app, roster *r, const learner *l)
 {
     snprintf(r->del_id, sizeof r->del_id, "%s", l->id);
@@ -532,8 +501,8 @@ static void ask_delete(ui_app *app, roster *r, const learner *l)
     r->del_name = xstrdup(l->full_name);
     r->confirm = 1;
     r->base.raw_keys = 1;
-    r->base.acts = CONFIRM_ACTS;
-    r->base.nacts = N_CONFIRM;
+    r->base.acts = ui_confirm_acts;
+    r->base.nacts = ui_confirm_nacts;
     app->status_dirty = 1;
     ui_message(app, 1, _("Delete learner %s (%s, %s)? (y/n)"), l->full_name, l->id, l->course);
 }
@@ -550,20 +519,12 @@ static void answer_delete(ui_app *app, roster *r, int yes)
         ui_message(app, 0, "%s", _("Not deleted"));
         return;
     }
-    char *err = NULL;
-    if (learner_delete(app->db, r->unit, r->del_id, r->del_course, &err) != TD_OK) {
-        ui_message(app, 1, _("Not deleted: %s"), err ? err : "");
-    } else {
-        ui_changed(app);
-        ui_message(app, 0, _("Deleted %s (%s) from course %s"), r->del_name, r->del_id,
-                   r->del_course);
-    }
-    free(err);
+    ui_learner_delete(app, r->unit, r->del_id, r->del_course, r->del_name);
 }
 
 static void add(ui_app *app, roster *r, const learner *l)
 {
-    const char *group = r->group[0] ? r->group : r->def_group[0] ? r->def_group
+    const char *group = r->group ? r->group : r->def_group[0] ? r->def_group
                       : l ? l->group : NULL;
     const char *course = r->def_course[0] ? r->def_course : l ? l->course : NULL;
     ui_push(app, ui_learner_form_new(app, r->unit, r->name, NULL, group, course, r->village));
@@ -585,7 +546,7 @@ static void edit_key(ui_app *app, roster *r, ui_act act)
     else if (act == ACT_DELETE)
         ask_delete(app, r, l);
     else
-        advance(app, r, l);
+        ui_learner_advance(app, r->unit, l);
 }
 
 static void key(ui_app *app, ui_screen *s, ui_act act, ui_key k)
@@ -662,6 +623,7 @@ static void destroy(ui_screen *s)
     learner_page_free(&r->page);
     free(r->search);
     free(r->village);
+    free(r->group);
     free(r->del_name);
     free(r->name);
     free(r);

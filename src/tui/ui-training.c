@@ -36,15 +36,16 @@ const ui_action ui_training_acts[] = {
     {ACT_EDIT, 'e', UI_ENTER, 0, N_("type the counts of the row for the month shown "
                                     "(a row counted from the roster: only the population)"), N_("counts")},
     {ACT_ROSTER, 'r', 0, 0, N_("the roster of learners of the commune"), N_("roster")},
-    {ACT_TREND, 'T', 0, 0, N_("the commune's confirmed % over 12 months, as a chart"), N_("trend")},
+    {ACT_TREND, 'T', 0, 0, N_("the commune's confirmed rate over 12 months, as a chart"), N_("trend")},
     {ACT_REDRAW, UI_CTRL('L'), 0, 0, N_("redraw the screen"), N_("redraw")},
 };
 const size_t ui_training_nacts = sizeof ui_training_acts / sizeof ui_training_acts[0];
 
 enum { TREND_N = 12 };
 
-/* Titles of the four counts (short: they head narrow columns). */
+/* Titles of the four counts, and shorter ones for narrow columns. */
 static const char *const NUMS[] = {N_("Pop."), N_("Reg."), N_("Compl."), N_("Conf.")};
+static const char *const NUMS_SHORT[] = {N_("pop"), N_("reg"), N_("compl"), N_("conf")};
 
 /* Where the columns start for the terminal's width. */
 typedef struct layout {
@@ -274,10 +275,12 @@ static void draw_titles(ui_app *app, tscreen *c)
     ui_clear_eol(app, y, 0);
     ui_put(app, y, 2, l->group_w, _("Group"), a, 0);
     ui_put(app, y, l->course_x, l->course_w, _("Course"), a, 0);
-    for (int i = 0; i < 4; i++) {
-        int wide = text_width(_(NUMS[i])) >= l->num_w;    /* uses the blank before */
-        ui_put_right(app, y, l->num_x + i * l->num_w + !wide, l->num_w - !wide, _(NUMS[i]), a);
-    }
+    int fit = 1;
+    for (int i = 0; i < 4; i++)
+        fit &= text_width(_(NUMS[i])) < l->num_w;
+    for (int i = 0; i < 4; i++)
+        ui_put_right(app, y, l->num_x + i * l->num_w + 1, l->num_w - 1,
+                     fit ? _(NUMS[i]) : _(NUMS_SHORT[i]), a);
     ui_put_right(app, y, l->pct_x, 6, "%", a);
     ui_put(app, y, l->bar_x, app->cols - l->bar_x - 1, _("target"), a, 0);
 }
@@ -286,7 +289,7 @@ static void draw_header(ui_app *app, tscreen *c)
 {
     char left[512], date[16], mon[16], from[16];
     month_vn(c->month, mon);
-    int w = snprintf(left, sizeof left, _("Training: %s (%s), %s"), c->name, c->unit, mon);
+    int w = snprintf(left, sizeof left, _("Training %s: %s (%s)"), mon, c->name, c->unit);
     if (c->t.carried && w > 0 && (size_t)w < sizeof left) {
         month_vn(c->t.shown, from);
         w += snprintf(left + w, sizeof left - (size_t)w, _(" - no report yet, rows of %s"), from);
@@ -314,9 +317,9 @@ static void draw_trend(ui_app *app, tscreen *c)
     month_vn(c->month, b);
     double last = c->trend[TREND_N - 1];
     if (last >= 0)
-        title = xasprintf(_("Confirmed %% by month, %s to %s: now %.1f%%"), a, b, last);
+        title = xasprintf(_("Confirmed %% by month: now %.1f%% (%s to %s)"), last, a, b);
     else
-        title = xasprintf(_("Confirmed %% by month, %s to %s"), a, b);
+        title = xasprintf(_("Confirmed %% by month (%s to %s)"), a, b);
     ui_put(app, y + 1, 2, app->cols - 3, title, A_BOLD, 0);
     free(title);
     int cw = (app->cols - 4) / TREND_N;

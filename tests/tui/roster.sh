@@ -13,6 +13,7 @@ demo_db
 CODE=$(unit_code "Phường Lê Thanh Nghị")
 [ -n "$CODE" ] || fail "no unit Phường Lê Thanh Nghị in the demo"
 MONTH=${THEODOI_TODAY%-*}
+MM=${MONTH#*-}/${MONTH%-*}
 NAME="Nguyễn Thị Hồng Nhung"
 
 # counts of the current month's cbccvc/KNS-CB row: "registered completed confirmed"
@@ -35,7 +36,7 @@ wait_for "▶ Phường Lê Thanh Nghị"
 keys Enter
 wait_for "Phường Lê Thanh Nghị ($CODE)"
 keys t
-wait_for "Training: Phường Lê Thanh Nghị ($CODE)"
+wait_for "Training $MM: Phường Lê Thanh Nghị ($CODE)"
 keys r
 wait_for "Roster: Phường Lê Thanh Nghị ($CODE)"
 wait_for "48 learners, by given name"
@@ -77,7 +78,7 @@ until_true counts_are "$((reg + 1)) $((comp + 1)) $((conf + 1))"
 
 # the training table follows
 keys q
-wait_for "Training: Phường Lê Thanh Nghị"
+wait_for "Training $MM: Phường Lê Thanh Nghị"
 until_true eval "screen | grep -qE 'KNS-CB +[0-9]+ +$((reg + 1)) +$((comp + 1)) +$((conf + 1)) '"
 
 # an empty search shows everyone again

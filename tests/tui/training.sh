@@ -29,7 +29,7 @@ wait_for "Phường"
 keys / ; typed "hong bang"; keys Enter
 wait_for "▶ Phường Hồng Bàng"
 keys t
-wait_for "Training: Phường Hồng Bàng ($CODE), $MM"
+wait_for "Training $MM: Phường Hồng Bàng ($CODE)"
 wait_for "Total of"
 wait_for "Confirmed % by month"
 screen | grep -E "^▶ .*KNS-CB" | grep -qE "[0-9]+\.[0-9]%" || fail "no confirmed % on the row"
@@ -52,9 +52,9 @@ screen | grep -E "^▶ " | grep -qE "200 +50 +40 +10 +5\.0%" || fail "the row do
 
 # [: the month before, ]: back
 keys [
-wait_gone "Training: Phường Hồng Bàng ($CODE), $MM"
+wait_gone "Training $MM: Phường Hồng Bàng ($CODE)"
 keys ]
-wait_for "Training: Phường Hồng Bàng ($CODE), $MM"
+wait_for "Training $MM: Phường Hồng Bàng ($CODE)"
 
 # 60x20: the row keeps its counts and its %
 tmx resize-window -t "$S" -x 60 -y 20
@@ -69,12 +69,12 @@ wait_for "▶ Phường Hồng Bàng"
 keys / ; typed "le thanh nghi"; keys Enter
 wait_for "▶ Phường Lê Thanh Nghị"
 keys t
-wait_for "Training: Phường Lê Thanh Nghị"
+wait_for "Training $MM: Phường Lê Thanh Nghị"
 keys e
 wait_for "counted from the roster of learners: only the population"
 wait_for "(counted from the roster)"
 keys Escape
-wait_for "Training: Phường Lê Thanh Nghị"
+wait_for "Training $MM: Phường Lê Thanh Nghị"
 
 # T on the communes: the city's trend
 keys q
@@ -94,7 +94,7 @@ S=a wait_for "Phuong"
 S=a keys / ; S=a typed "hong bang"; S=a keys Enter
 S=a wait_for "> Phuong Hong Bang"
 S=a keys t
-S=a wait_for "Training: Phuong Hong Bang"
+S=a wait_for "Training $MM: Phuong Hong Bang"
 S=a wait_for "Confirmed % by month"
 S=a screen | grep -q '#' || S=a fail "no ASCII bars"
 S=a screen | LC_ALL=C grep -q '[^ -~]' && S=a fail "non-ASCII on the training screen"
