@@ -74,9 +74,9 @@ static void draw_bar(ui_app *app, const trend *t, int i, int x, int bw, int y, i
     for (; total > 0 && row < h; row++, total -= 8)
         for (int k = 0; k < bw; k++)
             ui_put(app, y - row, x + k, 1, eighths(app, total), ui_attr(app, UI_PAIR_OK), 0);
-    snprintf(b, sizeof b, "%.1f", t->pct[i]);
+    snprintf(b, sizeof b, bw >= 4 ? "%.1f" : "%.0f", t->pct[i]);
     int vy = y - row;
-    if (bw >= 4 && vy > y - h - 1)
+    if (bw >= 2 && vy > y - h - 1)
         ui_put(app, vy, x, bw + 1, b, A_BOLD, 0);
 }
 
@@ -94,7 +94,8 @@ static void draw(ui_app *app, ui_screen *s, int full)
 {
     trend *t = TR(s);
     char date[16], *head;
-    (void)full;
+    if (!full)
+        return;               /* nothing moves here between loads */
     day_format_vn(app->today, date);
     head = xasprintf(_("Trend: %s, confirmed on VNeID %% by month"), t->name);
     ui_header(app, head, date);
