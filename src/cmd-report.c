@@ -40,7 +40,7 @@ static int report_unit(void *ctx, const summary_row *r)
     for (size_t t = 0; t < c.ntasks; t++) {
         const cl_task *task = &c.tasks[t];
         printf("  %-4s ", task->code);
-        put_cell(task->title, 52);
+        put_cell(task->title, 44);
         printf(_(" %2d/%-2d done"), task->done, task->applicable);
         if (task->overdue)
             printf(_(", %d overdue"), task->overdue);
@@ -52,7 +52,7 @@ static int report_unit(void *ctx, const summary_row *r)
             char d[11];
             day_format_vn(it->deadline, d);
             printf(_("       ! overdue %s (due %s): "), it->item, d);
-            put_cell(it->title, 40);
+            put_cell(it->title, 36);
             putchar('\n');
         }
     }

@@ -99,6 +99,9 @@ static int global_options(cmd_ctx *ctx, int argc, char **argv, int *done)
         } else if (!strcmp(argv[i], "--version")) {
             printf("theodoi %s\n", PACKAGE_VERSION);
             *done = 1;
+        } else if (!strcmp(argv[i], "--db") || !strcmp(argv[i], "--lang")) {
+            cmd_error(_("option %s needs a value (see theodoi --help)"), argv[i]);
+            return -1;
         } else {
             cmd_error(_("unknown option %s (see theodoi --help)"), argv[i]);
             return -1;

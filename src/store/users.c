@@ -1,6 +1,7 @@
 /* users.c - roles of logins; tasks and groups. */
 #include "config.h"
 
+#include "theodoi/date.h"
 #include "theodoi/users.h"
 #include "theodoi/util.h"
 
@@ -26,7 +27,7 @@ int store_user_put(td_db *db, const char *login, role_kind role, const char *uni
                    const char *by)
 {
     sqlite3_stmt *st = db_prep(db,
-        "INSERT OR REPLACE INTO users VALUES(?, ?, ?, strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now'), ?)");
+        "INSERT OR REPLACE INTO users VALUES(?1, ?2, ?3, ?5, ?4)");
     if (!st)
         return TD_EDB;
     sqlite3_bind_text(st, 1, login, -1, SQLITE_TRANSIENT);
@@ -34,6 +35,9 @@ int store_user_put(td_db *db, const char *login, role_kind role, const char *uni
     if (unit)
         sqlite3_bind_text(st, 3, unit, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 4, by, -1, SQLITE_TRANSIENT);
+    char now[32];
+    ts_format(ts_now(), now);
+    sqlite3_bind_text(st, 5, now, -1, SQLITE_TRANSIENT);
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
     return rc == SQLITE_DONE ? TD_OK : TD_EDB;
