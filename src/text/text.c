@@ -417,12 +417,11 @@ char *text_ascii(const char *s)
     while (i < n) {
         struct unit u;
         const char *p;
-        int c;
 
         next_unit(s + i, n - i, &u);
         i += u.len;
         if (u.kind == U_LETTER) {
-            for (c = 0; c < 2 && u.base[c]; c++)
+            for (int c = 0; c < 2 && u.base[c]; c++)
                 out[o++] = (char)(u.upper ? u.base[c] - 32 : u.base[c]);
         } else if (u.kind == U_SPACE || u.kind == U_OTHER) {
             if (u.cp < 0x80)

@@ -69,7 +69,7 @@ own_commands() {
     run 0 export summary
     run 0 report
     run 0 history
-    run 0 undo 1
+    run 0 undo 2
     run 0 user list
     run 2 no-such-command
     unset THEODOI_DB
