@@ -32,7 +32,8 @@ const ui_action ui_fields_acts[] = {
     {ACT_PREV_FIELD, FK(KEY_UP), FK(KEY_BTAB), UI_CTRL('P'), N_("previous field"), N_("field")},
     {ACT_ADVANCE, ' ', 0, 0, N_("on a choice (gender, group, course, status): the next one; "
                                 "arrows step, a letter jumps"), N_("choice")},
-    {ACT_NONE, FK(KEY_BACKSPACE), UI_CTRL('H'), 0, N_("delete the character before the cursor"), NULL},
+    {ACT_NONE, FK(KEY_BACKSPACE), UI_CTRL('H'), 0, N_("delete the character before the cursor"),
+     NULL},
     {ACT_NONE, UI_CTRL('U'), 0, 0, N_("delete to the start of the field"), N_("delete")},
 };
 const size_t ui_fields_nacts = sizeof ui_fields_acts / sizeof ui_fields_acts[0];
@@ -216,7 +217,8 @@ static void draw(ui_app *app, ui_screen *s, int full)
         draw_field(app, fm, i, y, lw);
     if (fm->last && y + 1 < end)
         ui_put(app, y + 1, 2, app->cols - 3, fm->last, ui_attr(app, UI_PAIR_DIM), 0);
-    snprintf(s->info, sizeof s->info, "%s", _("Enter saves, Esc cancels; Tab or arrows go to the next field"));
+    snprintf(s->info, sizeof s->info, "%s",
+             _("Enter saves, Esc cancels; Tab or arrows go to the next field"));
 }
 
 /* ---- keys ------------------------------------------------------------------ */
@@ -399,7 +401,8 @@ ui_screen *ui_learner_form_new(ui_app *app, const char *unit, const char *unit_n
     } else {
         fm->title = xasprintf(_("New learner: %s (%s)"), fm->unit_name, unit);
     }
-    fm->note = xstrdup(_("Only what the roster needs: no ID numbers, no photos (Law 91/2025/QH15)"));
+    fm->note =
+        xstrdup(_("Only what the roster needs: no ID numbers, no photos (Law 91/2025/QH15)"));
     ui_input_init(&add_field(fm, N_("Full name"), "full_name", FD_TEXT)->in,
                   l ? l->full_name : NULL, 100);
     ui_input_init(&add_field(fm, N_("Birth year"), "birth_year", FD_DIGITS)->in, by, 4);

@@ -40,12 +40,14 @@ const ui_action ui_roster_acts[] = {
     {ACT_ADD, 'a', 0, 0, N_("add a learner"), N_("add")},
     {ACT_EDIT, 'e', UI_ENTER, 0, N_("edit the learner: name, birth year, gender, group, village, "
                                     "course, status"), N_("edit")},
-    {ACT_DELETE, 'd', FK(KEY_DC), 0, N_("delete the learner from the course (asks first)"), N_("delete")},
+    {ACT_DELETE, 'd', FK(KEY_DC), 0, N_("delete the learner from the course (asks first)"),
+     N_("delete")},
     {ACT_FILTER_NAME, '/', 0, 0, N_("show only the names that hold a text (case and diacritics "
                                     "ignored; empty: everyone)"), N_("name")},
     {ACT_FILTER_VILLAGE, 'v', 0, 0, N_("show one village; again: the next one, then all"), NULL},
     {ACT_FILTER_GROUP, 'o', 0, 0, N_("show one target group; again: the next one, then all"), NULL},
-    {ACT_FILTER_STATUS, 's', 0, 0, N_("show one status; again: the next one, then all"), N_("filter")},
+    {ACT_FILTER_STATUS, 's', 0, 0, N_("show one status; again: the next one, then all"),
+     N_("filter")},
     {ACT_FILTER_CLEAR, 'x', 0, 0, N_("clear every filter: show the whole roster"), N_("all")},
     {ACT_REDRAW, UI_CTRL('L'), 0, 0, N_("redraw the screen"), N_("redraw")},
 };
@@ -55,8 +57,8 @@ const size_t ui_roster_nacts = sizeof ui_roster_acts / sizeof ui_roster_acts[0];
 static const char *const GENDERS[] = {N_("male"), N_("female"), N_("other")};
 
 typedef struct layout {
-    int name_w, year_x, gender_x, gender_w, group_x, group_w, village_x, village_w, course_x, course_w,
-        status_x;
+    int name_w, year_x, gender_x, gender_w, group_x, group_w, village_x, village_w, course_x,
+        course_w, status_x;
 } layout;
 
 typedef struct roster {

@@ -33,10 +33,12 @@ const ui_action ui_training_acts[] = {
     {ACT_END, FK(KEY_END), 'G', '>', N_("last row"), N_("ends")},
     {ACT_PREV_MONTH, '[', 0, 0, N_("previous month"), NULL},
     {ACT_NEXT_MONTH, ']', 0, 0, N_("next month (up to the current one)"), N_("month")},
-    {ACT_EDIT, 'e', UI_ENTER, 0, N_("type the counts of the row for the month shown "
-                                    "(a row counted from the roster: only the population)"), N_("counts")},
+    {ACT_EDIT, 'e', UI_ENTER, 0,
+     N_("type the counts of the row for the month shown "
+        "(a row counted from the roster: only the population)"), N_("counts")},
     {ACT_ROSTER, 'r', 0, 0, N_("the roster of learners of the commune"), N_("roster")},
-    {ACT_TREND, 'T', 0, 0, N_("the commune's confirmed rate over 12 months, as a chart"), N_("trend")},
+    {ACT_TREND, 'T', 0, 0, N_("the commune's confirmed rate over 12 months, as a chart"),
+     N_("trend")},
     {ACT_REDRAW, UI_CTRL('L'), 0, 0, N_("redraw the screen"), N_("redraw")},
 };
 const size_t ui_training_nacts = sizeof ui_training_acts / sizeof ui_training_acts[0];
@@ -408,7 +410,8 @@ static void edit_counts(ui_app *app, tscreen *c)
 {
     const tr_row *r = cur_row(c);
     if (!r) {
-        ui_message(app, 0, "%s", _("No row to edit: the city has set no target and nothing was reported"));
+        ui_message(app, 0, "%s",
+                   _("No row to edit: the city has set no target and nothing was reported"));
         return;
     }
     if (!ui_may_edit(app, c->unit))
