@@ -365,7 +365,7 @@ int training_trend(td_db *db, const char *unit, const char *last_month, int n,
 char *training_sparkline(const double *pct, int n, int utf8)
 {
     static const char *const blocks[] = {"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
-    static const char ascii[] = " .:-=+*#";
+    static const char ascii[] = "_.:-=+*#";
     strbuf b = {0};
     sb_add(&b, "");
     for (int i = 0; i < n; i++) {
