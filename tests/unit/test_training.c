@@ -390,8 +390,9 @@ static void test_sparkline(void)
     char *s = training_sparkline(v, 5, 1);
     CU_ASSERT_STRING_EQUAL(s, " ▁▅██");
     free(s);
+    /* ASCII: no data is a blank, 0% is "_" */
     s = training_sparkline(v, 5, 0);
-    CU_ASSERT_STRING_EQUAL(s, "  =##");
+    CU_ASSERT_STRING_EQUAL(s, " _=##");
     free(s);
     s = training_sparkline(v, 0, 1);
     CU_ASSERT_STRING_EQUAL(s, "");
