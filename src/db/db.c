@@ -45,11 +45,13 @@ static int db_settings(td_db *db, int readonly)
 int db_open(const char *path, int flags, td_db **out, char **err)
 {
     *out = NULL;
-    int oflags = SQLITE_OPEN_READWRITE;
+    /* one connection is never used by two threads at once: no mutex on
+     * every call into SQLite */
+    int oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
     if (flags & DB_OPEN_CREATE)
         oflags |= SQLITE_OPEN_CREATE;
     if (flags & DB_OPEN_READONLY)
-        oflags = SQLITE_OPEN_READONLY;
+        oflags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX;
     td_db *db = xcalloc(1, sizeof *db);
     mode_t old = umask(0);
     umask(old | 007);  /* never create a world-readable database */
