@@ -25,12 +25,13 @@ int store_row_peek(td_db *db, const kind_def *k, char *const *vals, const char *
 /* Insert or update the row (all columns) written by batch (0 = none). */
 int store_row_put(td_db *db, const kind_def *k, char *const *vals, int64_t batch);
 /* Write the row as apply_row() does, with its audit entry (source, key,
- * the old row's text or NULL, the batch that wrote the old row): an
- * INSERT when exists is 0, else an UPDATE.  1 written; 0 when exists was
- * 0 but the key is stored (nothing written); -1 error. */
+ * the batch that wrote the old row): an INSERT when old is NULL, else an
+ * UPDATE of the stored row whose values old holds (as store_row_peek
+ * gave them).  1 written; 0 when old was NULL but the key is stored
+ * (nothing written); -1 error. */
 int store_row_write(td_db *db, const kind_def *k, char *const *vals, int64_t batch,
-                    int exists, const char *source, const char *key,
-                    const char *old_text, int64_t old_batch);
+                    char *const *old, const char *source, const char *key,
+                    int64_t old_batch);
 /* Delete the row with vals' key. */
 int store_row_delete(td_db *db, const kind_def *k, char *const *vals);
 void store_vals_free(const kind_def *k, char **vals);
@@ -39,8 +40,6 @@ void store_vals_free(const kind_def *k, char **vals);
  * (vals gets k->ncols malloc'd values or NULLs).  0 ok. */
 char *store_vals_text(const kind_def *k, char *const *vals);
 int store_vals_parse(const kind_def *k, const char *text, char **vals);
-/* store_vals_text into a buffer reused by the next call. */
-const char *store_vals_text_tmp(const kind_def *k, const char *const *vals);
 
 /* Append to the audit trail (batch 0: a UI edit, stamped now by this
  * login; old_batch: the batch that had written the old row); returns the

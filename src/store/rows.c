@@ -162,7 +162,8 @@ static const kind_sql *sql_of(const kind_def *k)
 
 typedef struct count_slot {
     char key[96];       /* "unit\tgroup\tcourse" */
-    int64_t n[3];       /* registered, completed, confirmed */
+    int64_t n[3];       /* registered, completed, confirmed: changes */
+    int out;            /* a row went out: the count may fall to nothing */
 } count_slot;
 
 typedef struct row_state {
@@ -174,15 +175,16 @@ typedef struct row_state {
     unsigned long cur_gen, gen[KIND__COUNT]; /* writes to the kind */
     char ckey[KEYBUF], lkey[KEYBUF];
     size_t ckey_len, lkey_len;
-    /* counts of inserted learners, not yet written */
+    /* changes of the roster counts, not yet written */
     count_slot *counts;
     size_t ncounts;
     /* the next audit id of this transaction (0: not known yet) */
     int64_t next_audit;
-    char real[32];      /* a REAL value handed out as text */
+    char num[32][32];   /* numbers handed out as text */
 } row_state;
 
 static int flush_counts(td_db *db, void *ctx);
+static int write_counts(td_db *db, row_state *s);
 
 static void end_tx(td_db *db, void *ctx)
 {
@@ -231,16 +233,37 @@ static void bind_val(sqlite3_stmt *st, int pos, const kind_col *c, const char *v
         sqlite3_bind_text(st, pos, v, -1, SQLITE_STATIC);
 }
 
-/* Canonical text of result column i (REAL formatted as kinds.c does,
- * into buf), NULL when empty; points into the statement or buf. */
-static const char *column_ref(sqlite3_stmt *st, int i, const kind_col *c, char *buf,
-                              size_t size)
+/* Canonical text of result column i, NULL when empty: text points into
+ * the statement; numbers are written into buf (32 bytes), REAL as kinds.c
+ * formats it, INTEGER as SQLite would (without its conversion). */
+static const char *column_ref(sqlite3_stmt *st, int i, const kind_col *c, char *buf)
 {
-    if (sqlite3_column_type(st, i) == SQLITE_NULL)
+    switch (sqlite3_column_type(st, i)) {
+    case SQLITE_NULL:
         return NULL;
-    if (c->flags & COL_REAL) {
-        kind_format_real(sqlite3_column_double(st, i), buf, size);
-        return buf;
+    case SQLITE_INTEGER:
+        if (!(c->flags & COL_REAL)) {
+            long long v = sqlite3_column_int64(st, i);
+            unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+            char *p = buf + 31;
+            *p = '\0';
+            do
+                *--p = (char)('0' + u % 10);
+            while (u /= 10);
+            if (v < 0)
+                *--p = '-';
+            return p;
+        }
+        /* a whole REAL: */
+        /* fall through */
+    case SQLITE_FLOAT:
+        if (c->flags & COL_REAL) {
+            kind_format_real(sqlite3_column_double(st, i), buf, 32);
+            return buf;
+        }
+        break;
+    default:
+        break;
     }
     const char *t = (const char *)sqlite3_column_text(st, i);
     return t && *t ? t : NULL;
@@ -305,11 +328,11 @@ static int key_cmp(const char *a, size_t na, const char *b, size_t nb)
 
 /* ---- reading rows ----------------------------------------------------- */
 
-static void fill_out(const kind_def *k, sqlite3_stmt *st, const char **out, char *real,
+static void fill_out(const kind_def *k, sqlite3_stmt *st, const char **out, char num[][32],
                      int64_t *batch)
 {
     for (size_t i = 0; i < k->ncols; i++)
-        out[i] = column_ref(st, (int)i, &k->cols[i], real, 32);
+        out[i] = column_ref(st, (int)i, &k->cols[i], num[i]);
     if (batch)
         *batch = sqlite3_column_int64(st, (int)k->ncols);
 }
@@ -333,8 +356,8 @@ int store_row_get(td_db *db, const kind_def *k, char *const *vals, char **out,
     int found = point_get(db, k, vals, &st);
     if (found == 1) {
         const char *ref[32];
-        char real[32];
-        fill_out(k, st, ref, real, batch);
+        char num[32][32];
+        fill_out(k, st, ref, num, batch);
         for (size_t i = 0; i < k->ncols; i++)
             out[i] = ref[i] ? xstrdup(ref[i]) : NULL;
     }
@@ -383,7 +406,7 @@ int store_row_peek(td_db *db, const kind_def *k, char *const *vals, const char *
         sqlite3_stmt *st;
         int found = point_get(db, k, vals, &st);
         if (found == 1)
-            fill_out(k, st, out, s->real, batch);  /* st stays on the row */
+            fill_out(k, st, out, s->num, batch);  /* st stays on the row */
         return found;
     }
     int seek = s->cur_on < 0 || s->ck != k || key_cmp(key, n, s->lkey, s->lkey_len) < 0;
@@ -403,14 +426,16 @@ int store_row_peek(td_db *db, const kind_def *k, char *const *vals, const char *
     s->lkey_len = n;
     if (s->cur_on != 1 || key_cmp(key, n, s->ckey, s->ckey_len) != 0)
         return 0;
-    fill_out(k, s->cur, out, s->real, batch);
+    fill_out(k, s->cur, out, s->num, batch);
     return 1;
 }
 
-/* ---- roster counts of inserted learners -------------------------------- */
+/* ---- roster counts of learners ----------------------------------------- */
 
-/* Add an inserted learners row to the counts of its unit, group, course. */
-static int count_insert(td_db *db, row_state *s, const kind_def *k, char *const *vals)
+/* Add sign (+1 a row in, -1 a row out) to the counts of the row's unit,
+ * group and course, in memory until flush_counts. */
+static int count_add(td_db *db, row_state *s, const kind_def *k, const char *const *vals,
+                     int sign)
 {
     static int ig = -1, ic, is;
     if (ig < 0) {
@@ -420,13 +445,20 @@ static int count_insert(td_db *db, row_state *s, const kind_def *k, char *const 
     }
     if (!s->counts)
         s->counts = xcalloc(NCOUNT, sizeof *s->counts);
-    if (s->ncounts * 4 >= NCOUNT * 3 && flush_counts(db, s) != 0)
+    if (s->ncounts * 4 >= NCOUNT * 3 && write_counts(db, s) != 0)
         return -1;
     char key[96];
-    int n = snprintf(key, sizeof key, "%s\t%s\t%s", vals[0] ? vals[0] : "",
-                     vals[ig] ? vals[ig] : "", vals[ic] ? vals[ic] : "");
-    if (n < 0 || n >= (int)sizeof key)
-        return -1;
+    size_t n = 0;
+    const char *part[3] = {vals[0], vals[ig], vals[ic]};
+    for (int i = 0; i < 3; i++) {
+        size_t l = part[i] ? strlen(part[i]) : 0;
+        if (n + l + 2 > sizeof key)
+            return -1;
+        memcpy(key + n, part[i] ? part[i] : "", l);
+        n += l;
+        key[n++] = i < 2 ? '\t' : '\0';
+    }
+    n--;
     unsigned long h = 5381;
     for (const char *p = key; *p; p++)
         h = h * 33 + (unsigned char)*p;
@@ -434,32 +466,44 @@ static int count_insert(td_db *db, row_state *s, const kind_def *k, char *const 
     while (c->key[0] && strcmp(c->key, key) != 0)
         c = c + 1 == s->counts + NCOUNT ? s->counts : c + 1;
     if (!c->key[0]) {
-        memcpy(c->key, key, (size_t)n + 1);
+        memcpy(c->key, key, n + 1);
         s->ncounts++;
     }
     const char *st = vals[is] ? vals[is] : "";
-    c->n[0]++;
-    c->n[1] += !strcmp(st, "completed") || !strcmp(st, "confirmed");
-    c->n[2] += !strcmp(st, "confirmed");
+    c->n[0] += sign;
+    c->n[1] += sign * (!strcmp(st, "completed") || !strcmp(st, "confirmed"));
+    c->n[2] += sign * !strcmp(st, "confirmed");
+    c->out |= sign < 0;
     return 0;
 }
 
-/* Write the counts kept in memory (db_pending's flush). */
+/* db_pending's flush: before COMMIT (or a read of the counts) no read
+ * is left open and the counts go in. */
 static int flush_counts(td_db *db, void *ctx)
 {
     row_state *s = ctx;
     if (s->cur) {
-        sqlite3_reset(s->cur);      /* no read left open at COMMIT */
+        sqlite3_reset(s->cur);
         s->cur_on = -1;
     }
+    return write_counts(db, s);
+}
+
+/* Write the counts kept in memory; a count that falls to nothing loses
+ * its row, as the triggers of version 1 did. */
+static int write_counts(td_db *db, row_state *s)
+{
     if (!s->ncounts)
         return 0;
-    sqlite3_stmt *st = db_prep(db,
+    sqlite3_stmt *up = db_prep(db,
         "INSERT INTO learner_counts VALUES(?1, ?2, ?3, ?4, ?5, ?6)"
         " ON CONFLICT DO UPDATE SET registered = registered + excluded.registered,"
         " completed = completed + excluded.completed,"
         " confirmed = confirmed + excluded.confirmed");
-    if (!st)
+    sqlite3_stmt *del = db_prep(db,
+        "DELETE FROM learner_counts WHERE unit_code = ?1 AND group_code = ?2"
+        " AND course_code = ?3 AND registered <= 0");
+    if (!up || !del)
         return -1;
     for (size_t i = 0; i < NCOUNT; i++) {
         count_slot *c = &s->counts[i];
@@ -468,26 +512,22 @@ static int flush_counts(td_db *db, void *ctx)
         char *g = strchr(c->key, '\t'), *co = g ? strchr(g + 1, '\t') : NULL;
         if (!co)
             return -1;
-        sqlite3_bind_text(st, 1, c->key, (int)(g - c->key), SQLITE_STATIC);
-        sqlite3_bind_text(st, 2, g + 1, (int)(co - g - 1), SQLITE_STATIC);
-        sqlite3_bind_text(st, 3, co + 1, -1, SQLITE_STATIC);
-        for (int j = 0; j < 3; j++)
-            sqlite3_bind_int64(st, 4 + j, c->n[j]);
-        int rc = sqlite3_step(st);
-        sqlite3_reset(st);
-        if (rc != SQLITE_DONE)
-            return -1;
+        for (int pass = 0; pass < 1 + c->out; pass++) {
+            sqlite3_stmt *st = pass ? del : up;
+            sqlite3_bind_text(st, 1, c->key, (int)(g - c->key), SQLITE_STATIC);
+            sqlite3_bind_text(st, 2, g + 1, (int)(co - g - 1), SQLITE_STATIC);
+            sqlite3_bind_text(st, 3, co + 1, -1, SQLITE_STATIC);
+            for (int j = 0; !pass && j < 3; j++)
+                sqlite3_bind_int64(st, 4 + j, c->n[j]);
+            int rc = sqlite3_step(st);
+            sqlite3_reset(st);
+            if (rc != SQLITE_DONE)
+                return -1;
+        }
         memset(c, 0, sizeof *c);
     }
     s->ncounts = 0;
     return 0;
-}
-
-/* Before learners rows are updated or deleted (their triggers change the
- * counts), the counts kept in memory go in. */
-static int counts_in(td_db *db, row_state *s, const kind_def *k)
-{
-    return k->id == KIND_LEARNERS && s->ncounts ? flush_counts(db, s) : 0;
 }
 
 /* ---- writing rows ------------------------------------------------------ */
@@ -500,25 +540,31 @@ static int empty_is_text(const kind_def *k, size_t i)
            (!strcmp(n, "gender") || !strcmp(n, "village") || !strcmp(n, "name"));
 }
 
-/* The derived columns of a row (malloc'd; free with free_extra). */
+/* The derived columns of a row, kept until the next call.  A person's
+ * rows follow each other (one per course): the name key of the last
+ * name is reused. */
 static void make_extra(const kind_def *k, char *const *vals, char *extra[2])
 {
+    static char *fold, *collate, *name, *name_key;
     extra[0] = extra[1] = NULL;
     if (k->id == KIND_UNITS) {
-        extra[0] = text_fold(vals[1]);
-        extra[1] = text_collate_key(vals[1]);
+        free(fold);
+        free(collate);
+        extra[0] = fold = text_fold(vals[1]);
+        extra[1] = collate = text_collate_key(vals[1]);
     } else if (k->id == KIND_LEARNERS) {
         static int in = -1;
         if (in < 0)
             in = kind_col_index(k, "full_name");
-        extra[0] = text_name_key(vals[in]);
+        const char *n = vals[in] ? vals[in] : "";
+        if (!name || strcmp(name, n) != 0) {
+            free(name);
+            free(name_key);
+            name = xstrdup(n);
+            name_key = text_name_key(vals[in]);
+        }
+        extra[0] = name_key;
     }
-}
-
-static void free_extra(char *extra[2])
-{
-    free(extra[0]);
-    free(extra[1]);
 }
 
 static void bind_row(sqlite3_stmt *st, const kind_def *k, char *const *vals,
@@ -553,44 +599,90 @@ static int put_row(td_db *db, row_state *s, const kind_def *k, char *const *vals
     char *extra[2];
     make_extra(k, vals, extra);
     int written = -1;
-    if (!exists) {
-        sqlite3_stmt *st = db_prep(db, sql_of(k)->ins);
-        if (st) {
-            bind_row(st, k, vals, extra, batch, audit);
-            int rc = sqlite3_step(st);
-            sqlite3_reset(st);
-            if (rc == SQLITE_DONE)
-                written = sqlite3_changes(db_handle(db)) > 0;
-        }
-        if (written == 1 && k->id == KIND_LEARNERS && count_insert(db, s, k, vals) != 0)
-            written = -1;
-    } else if (counts_in(db, s, k) == 0) {
-        sqlite3_stmt *st = db_prep(db, sql_of(k)->upd);
-        if (st) {
-            bind_row(st, k, vals, extra, batch, audit);
-            int rc = sqlite3_step(st);
-            sqlite3_reset(st);
-            written = rc == SQLITE_DONE && sqlite3_changes(db_handle(db)) > 0 ? 1 : -1;
-        }
+    sqlite3_stmt *st = db_prep(db, exists ? sql_of(k)->upd : sql_of(k)->ins);
+    if (st) {
+        bind_row(st, k, vals, extra, batch, audit);
+        int rc = sqlite3_step(st);
+        sqlite3_reset(st);
+        if (rc == SQLITE_DONE)
+            written = sqlite3_changes(db_handle(db)) > 0 ? 1 : exists ? -1 : 0;
     }
-    free_extra(extra);
+    if (written == 1 && k->id == KIND_LEARNERS &&
+        count_add(db, s, k, (const char *const *)vals, 1) != 0)
+        written = -1;
     s->gen[k->id]++;
     return written;
+}
+
+static void vals_text_into(strbuf *b, const kind_def *k, const char *const *vals);
+
+/* A stored learners row is about to change or go, its values old: count
+ * it out of the roster and, when its audit entry leaves `new` empty,
+ * write the values there (schema.c, version 2).  Before the write. */
+static int row_leaves(td_db *db, row_state *s, const kind_def *k, const char *const *old,
+                      const char *old_text)
+{
+    if (k->id != KIND_LEARNERS)
+        return 0;
+    if (count_add(db, s, k, old, -1) != 0)
+        return -1;
+    sqlite3_stmt *st = db_prep(db,
+        "UPDATE audit_log SET new = ?4 WHERE new = '' AND id = (SELECT audit_id"
+        " FROM learners WHERE unit_code = ?1 AND learner_id = ?2 AND course_code = ?3)");
+    if (!st)
+        return -1;
+    static int il = -1, ic;
+    if (il < 0) {
+        il = kind_col_index(k, "learner_id");
+        ic = kind_col_index(k, "course_code");
+    }
+    sqlite3_bind_text(st, 1, old[0] ? old[0] : "", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, old[il] ? old[il] : "", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, old[ic] ? old[ic] : "", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, old_text, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* The stored row with vals' key, for a write that replaces or deletes
+ * it: 1 found (its text in *text, counted out, its audit entry filled
+ * in), 0 not found, -1 error. */
+static int fetch_leaving(td_db *db, row_state *s, const kind_def *k, char *const *vals,
+                         strbuf *text)
+{
+    sqlite3_stmt *st;
+    int found = point_get(db, k, vals, &st);
+    if (found == 1 && k->id == KIND_LEARNERS) {
+        const char *old[32];
+        fill_out(k, st, old, s->num, NULL);
+        sb_reset(text);
+        vals_text_into(text, k, old);
+        if (row_leaves(db, s, k, old, text->s ? text->s : "") != 0)
+            found = -1;
+    }
+    if (st)
+        sqlite3_reset(st);
+    return found;
 }
 
 int store_row_put(td_db *db, const kind_def *k, char *const *vals, int64_t batch)
 {
     row_state *s = state_of(db);
     int w = put_row(db, s, k, vals, batch, 0, 0);
-    if (w == 0)
-        w = put_row(db, s, k, vals, batch, 0, 1);
+    if (w == 0) {
+        static strbuf text;
+        w = fetch_leaving(db, s, k, vals, &text) == 1 ? put_row(db, s, k, vals, batch, 0, 1)
+                                                       : -1;
+    }
     return w == 1 ? 0 : -1;
 }
 
 int store_row_delete(td_db *db, const kind_def *k, char *const *vals)
 {
     row_state *s = state_of(db);
-    if (counts_in(db, s, k) != 0)
+    static strbuf text;
+    if (fetch_leaving(db, s, k, vals, &text) < 0)
         return -1;
     sqlite3_stmt *st = db_prep(db, sql_of(k)->del);
     if (!st)
@@ -633,14 +725,6 @@ char *store_vals_text(const kind_def *k, char *const *vals)
     strbuf b = {0};
     vals_text_into(&b, k, (const char *const *)vals);
     return b.s ? b.s : xstrdup("");
-}
-
-const char *store_vals_text_tmp(const kind_def *k, const char *const *vals)
-{
-    static strbuf b;
-    sb_reset(&b);
-    vals_text_into(&b, k, vals);
-    return b.s ? b.s : "";
 }
 
 /* The id the next audit entry of this transaction gets (0 outside one:
@@ -706,16 +790,25 @@ int64_t store_audit(td_db *db, int64_t batch, const char *source,
 }
 
 int store_row_write(td_db *db, const kind_def *k, char *const *vals, int64_t batch,
-                    int exists, const char *source, const char *key,
-                    const char *old_text, int64_t old_batch)
+                    char *const *old, const char *source, const char *key,
+                    int64_t old_batch)
 {
     row_state *s = state_of(db);
+    static strbuf ob, nb;
+    const char *old_text = NULL;
+    if (old) {
+        /* old may point into the cursor: use it before anything is written */
+        sb_reset(&ob);
+        vals_text_into(&ob, k, (const char *const *)old);
+        old_text = ob.s ? ob.s : "";
+        if (row_leaves(db, s, k, (const char *const *)old, old_text) != 0)
+            return -1;
+    }
     int64_t id = audit_next(db, s);
     int compact = has_audit_id(k) && id > 0;
-    int w = put_row(db, s, k, vals, batch, compact ? id : 0, exists);
+    int w = put_row(db, s, k, vals, batch, compact ? id : 0, old != NULL);
     if (w != 1)
         return w;
-    static strbuf nb;       /* not store_vals_text_tmp's: old_text may be there */
     sb_reset(&nb);
     if (!compact)
         vals_text_into(&nb, k, (const char *const *)vals);
@@ -737,11 +830,11 @@ int store_rows_each(td_db *db, const kind_def *k, const char *unit,
     if (period && kind_col_index(k, "period") >= 0)
         sqlite3_bind_text(st, 2, period, -1, SQLITE_TRANSIENT);
     const char *vals[32];
-    char real[32];
+    char num[32][32];
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         for (size_t i = 0; i < k->ncols; i++)
-            vals[i] = column_ref(st, (int)i, &k->cols[i], real, sizeof real);
+            vals[i] = column_ref(st, (int)i, &k->cols[i], num[i]);
         if (fn(ctx, (char *const *)vals))
             break;
     }

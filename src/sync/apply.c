@@ -9,10 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Touched roster keys "unit|group|course", a small open-addressing set. */
+/* Touched roster keys "unit|group|course", a small open-addressing set,
+ * and the last key added (rows of one roster key follow each other). */
 static struct {
     char **slot;
     size_t cap, n;
+    char last[256];
 } touched;
 
 static unsigned long hash_str(const char *s)
@@ -27,6 +29,18 @@ static void touch(const char *unit, const char *group, const char *course)
 {
     if (!unit || !group || !course)
         return;
+    char key[256];
+    size_t lu = strlen(unit), lg = strlen(group), lc = strlen(course);
+    if (lu + lg + lc + 3 > sizeof key)
+        return;     /* codes are short: such a key never names a roster */
+    memcpy(key, unit, lu);
+    key[lu] = '|';
+    memcpy(key + lu + 1, group, lg);
+    key[lu + 1 + lg] = '|';
+    memcpy(key + lu + lg + 2, course, lc + 1);
+    if (strcmp(key, touched.last) == 0)
+        return;
+    memcpy(touched.last, key, lu + lg + lc + 3);
     if (touched.n * 2 >= touched.cap) {
         size_t cap = touched.cap ? touched.cap * 2 : 64;
         char **old = touched.slot;
@@ -44,8 +58,6 @@ static void touch(const char *unit, const char *group, const char *course)
             }
         free(old);
     }
-    char key[256];
-    snprintf(key, sizeof key, "%s|%s|%s", unit, group, course);
     size_t j = hash_str(key) % touched.cap;
     while (touched.slot[j]) {
         if (strcmp(touched.slot[j], key) == 0)
@@ -67,10 +79,14 @@ void apply_forget(void)
 /* Remember the roster keys a row of kind k touches. */
 static void note_roster(const kind_def *k, char *const *vals)
 {
-    if (k->id == KIND_LEARNERS)
-        touch(vals[0], vals[kind_col_index(k, "group_code")],
-              vals[kind_col_index(k, "course_code")]);
-    else if (k->id == KIND_TRAINING) {
+    static int ig = -1, ic;
+    if (k->id == KIND_LEARNERS) {
+        if (ig < 0) {
+            ig = kind_col_index(k, "group_code");
+            ic = kind_col_index(k, "course_code");
+        }
+        touch(vals[0], vals[ig], vals[ic]);
+    } else if (k->id == KIND_TRAINING) {
         char month[8];
         int y, m, d;
         day_to_ymd(day_today(), &y, &m, &d);
@@ -130,12 +146,11 @@ static int apply_known(td_db *db, const kind_def *k, char **vals, int64_t batch,
     if (r != AP_INSERTED && r != AP_UPDATED)
         return (int)r;
     /* the old values may live in the store's cursor: use them first */
-    const char *old_text = found ? store_vals_text_tmp(k, (const char *const *)old) : NULL;
     note_roster(k, vals);
     if (found)
         note_roster(k, old);
-    int w = store_row_write(db, k, vals, batch, found, source, key_tmp(k, vals),
-                            old_text, old_batch);
+    int w = store_row_write(db, k, vals, batch, found ? old : NULL, source, key_tmp(k, vals),
+                            old_batch);
     return w == 1 ? (int)r : w == 0 ? -2 : (int)AP_ERROR;
 }
 
