@@ -4,8 +4,10 @@
  *       run COMMAND N times (stdout to -o FILE, stdin from -i FILE, both
  *       /dev/null by default; stderr to -e FILE, default inherited) and
  *       print one line:
- *           wall_ms=MEDIAN min_ms=MIN rss_kb=MAXRSS status=EXIT
- *       wall time by clock_gettime(CLOCK_MONOTONIC), peak RSS by wait4();
+ *           wall_ms=MEDIAN min_ms=MIN cpu_ms=MEDIAN rss_kb=MAXRSS status=EXIT
+ *       wall time by clock_gettime(CLOCK_MONOTONIC), CPU time (user +
+ *       system) and peak RSS by wait4(): on a shared machine the CPU time
+ *       is the steadier of the two;
  *       a failing run stops the series (status is its exit status).
  *
  *   bench/meter --pty [-k KEY] [-m MOVES] [-q QUIET_MS] -- COMMAND [ARGS...]
@@ -57,10 +59,12 @@ static int exit_of(int st)
     return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
 }
 
-/* Run argv once; wall time in *ms, peak RSS in *rss_kb; exit status. */
-static const char *err_file;
+static const char *err_file;   /* -e: the commands' stderr */
 
-static int run_once(char **argv, const char *in, const char *out, double *ms, long *rss_kb)
+/* Run argv once; wall and CPU time in *ms, *cpu, peak RSS in *rss_kb;
+ * exit status. */
+static int run_once(char **argv, const char *in, const char *out, double *ms, double *cpu,
+                    long *rss_kb)
 {
     double t0 = now_ms();
     pid_t pid = fork();
@@ -94,18 +98,20 @@ static int run_once(char **argv, const char *in, const char *out, double *ms, lo
             exit(2);
         }
     *ms = now_ms() - t0;
+    *cpu = (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e3 +
+           (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e3;
     *rss_kb = ru.ru_maxrss;
     return exit_of(st);
 }
 
 static int plain(int n, const char *in, const char *out, char **argv)
 {
-    double *ms = calloc((size_t)n, sizeof *ms);
+    double *ms = calloc((size_t)n, sizeof *ms), *cpu = calloc((size_t)n, sizeof *cpu);
     long rss = 0;
     int status = 0, done = 0;
     for (int i = 0; i < n; i++) {
         long r;
-        status = run_once(argv, in, out, &ms[i], &r);
+        status = run_once(argv, in, out, &ms[i], &cpu[i], &r);
         done++;
         if (r > rss)
             rss = r;
@@ -113,9 +119,11 @@ static int plain(int n, const char *in, const char *out, char **argv)
             break;
     }
     qsort(ms, (size_t)done, sizeof *ms, cmp_double);
-    printf("wall_ms=%.1f min_ms=%.1f rss_kb=%ld status=%d\n", ms[done / 2], ms[0], rss,
-           status);
+    qsort(cpu, (size_t)done, sizeof *cpu, cmp_double);
+    printf("wall_ms=%.1f min_ms=%.1f cpu_ms=%.1f rss_kb=%ld status=%d\n", ms[done / 2], ms[0],
+           cpu[done / 2], rss, status);
     free(ms);
+    free(cpu);
     return status;
 }
 

@@ -130,12 +130,15 @@ fs=$(df -PT . 2>/dev/null | awk 'NR == 2 {print $2}')
 sqv=$("$SQ" -version | cut -d' ' -f1)
 sqi=$(col sq_import wall_ms); tdi=$(col td_import wall_ms); tdr=$(col td_reimport wall_ms)
 sqe=$(col sq_export wall_ms); tde=$(col td_export wall_ms)
+csqi=$(col sq_import cpu_ms); ctdi=$(col td_import cpu_ms); ctdr=$(col td_reimport cpu_ms)
+csqe=$(col sq_export cpu_ms); ctde=$(col td_export cpu_ms)
 sf=$(col sum_full wall_ms); se=$(col sum_empty wall_ms)
 uf=$(col ui_full frame_ms); ue=$(col ui_empty frame_ms)
 rss_i=$(colmax td_import rss_kb); rss_s=$(colmax td_import_small rss_kb)
 rss_u=$(colmax ui_full rss_kb)
 mv_avg=$(col ui_full move_bytes_avg); mv_max=$(colmax ui_full move_bytes_max)
 r_imp=$(ratio "$tdi" "$sqi"); r_re=$(ratio "$tdr" "$sqi"); r_exp=$(ratio "$tde" "$sqe")
+c_imp=$(ratio "$ctdi" "$csqi"); c_re=$(ratio "$ctdr" "$csqi"); c_exp=$(ratio "$ctde" "$csqe")
 r_sum=$(ratio "$sf" "$se")
 if [ "$uf" = none ] || [ -z "$uf" ]; then
     r_ui=nan; ui_note="no UI yet (the program exited without drawing)"
@@ -147,13 +150,15 @@ mib() { awk -v k="$1" 'BEGIN {printf "%.1f MiB", k / 1024}'; }
 echo "theodoi benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "machine: ${cpu:-unknown CPU}, $(nproc) cores, ${mem:-? RAM}, Linux $(uname -r), ${fs:-?} disk; sqlite3 $sqv"
 echo "data: seed $SEED, $ROWS learner rows of Hai Phong's 114 communes, $SIZE bytes (cksum $SUM); medians of $R rounds"
+echo "times: wall clock (CPU time, user + system, in brackets: steadier on a shared machine)"
 echo
-printf '| %-44s | %-12s | %-26s | %-6s | %-7s | %-3s |\n' measure theodoi reference ratio target ok
-printf '|%s|%s|%s|%s|%s|%s|\n' "$(printf '%46s' | tr ' ' -)" "$(printf '%14s' | tr ' ' -)" "$(printf '%28s' | tr ' ' -)" "$(printf '%8s' | tr ' ' -)" "$(printf '%9s' | tr ' ' -)" "$(printf '%5s' | tr ' ' -)"
-row() { printf '| %-44s | %-12s | %-26s | %-6s | %-7s | %-3s |\n' "$@"; }
-row "import $ROWS rows into an empty database" "$(secs "$tdi")" "sqlite3 .import $(secs "$sqi")" "$r_imp" "<= 1.0" "$(ok "$r_imp" 1.0)"
-row "re-import, every row unchanged" "$(secs "$tdr")" "sqlite3 .import $(secs "$sqi")" "$r_re" "<= 0.5" "$(ok "$r_re" 0.5)"
-row "export learners" "$(secs "$tde")" "sqlite3 -csv $(secs "$sqe")" "$r_exp" "<= 1.2" "$(ok "$r_exp" 1.2)"
+printf '| %-44s | %-18s | %-32s | %-11s | %-7s | %-3s |\n' measure theodoi reference "ratio (cpu)" target ok
+printf '|%s|%s|%s|%s|%s|%s|\n' "$(printf '%46s' | tr ' ' -)" "$(printf '%20s' | tr ' ' -)" "$(printf '%34s' | tr ' ' -)" "$(printf '%13s' | tr ' ' -)" "$(printf '%9s' | tr ' ' -)" "$(printf '%5s' | tr ' ' -)"
+row() { printf '| %-44s | %-18s | %-32s | %-11s | %-7s | %-3s |\n' "$@"; }
+both() { printf '%s (%s)' "$(secs "$1")" "$(secs "$2" | sed 's/ s$//')"; }
+row "import $ROWS rows into an empty database" "$(both "$tdi" "$ctdi")" "sqlite3 .import $(both "$sqi" "$csqi")" "$r_imp ($c_imp)" "<= 1.0" "$(ok "$r_imp" 1.0)"
+row "re-import, every row unchanged" "$(both "$tdr" "$ctdr")" "sqlite3 .import $(both "$sqi" "$csqi")" "$r_re ($c_re)" "<= 0.5" "$(ok "$r_re" 0.5)"
+row "export learners" "$(both "$tde" "$ctde")" "sqlite3 -csv $(both "$sqe" "$csqe")" "$r_exp ($c_exp)" "<= 1.2" "$(ok "$r_exp" 1.2)"
 row "export summary, full db vs empty db" "$sf ms" "empty db $se ms" "$r_sum" "<= 2" "$(ok "$r_sum" 2)"
 row "UI first full frame, full db vs empty db" "$uf ms" "empty db $ue ms" "$r_ui" "<= 2" "$(ok "$r_ui" 2)"
 row "peak RSS, import of $ROWS rows" "$(mib "$rss_i")" "$(mib "$rss_s") for a tenth" "" "<= 64M" "$(ok "$rss_i" 65536)"
