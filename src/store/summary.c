@@ -69,30 +69,34 @@ int store_summary_items(td_db *db, const cur_item *items, size_t n)
  * its roster or its history: the training rows of its latest month (a
  * primary-key range), the last update of its checklist and training rows
  * (indexes checklist_last, training_last), and its checklist counts
- * packed in one number (na + done * 2^20 + overdue-closed * 2^40). */
+ * packed in one number (na + done * 2^20 + overdue-closed * 2^40).  The
+ * sums are made first, then the other figures (both MATERIALIZED), so
+ * that each is computed once per commune, not once per training row or
+ * per use.  The query goes on from f. */
 #define PER_UNIT(src) \
-    "SELECT u.code code, u.name name, u.name_key name_key," \
+    "WITH s AS MATERIALIZED (SELECT u.code code, u.name name, u.name_key name_key," \
     " sum(tr.population) pop, sum(tr.registered) reg, sum(tr.completed) comp," \
-    " sum(tr.confirmed) conf," \
-    " max(coalesce((SELECT max(updated_at) FROM checklist WHERE unit_code = u.code), '')," \
-    "     coalesce((SELECT max(updated_at) FROM training WHERE unit_code = u.code), ''))" \
-    "  last," \
-    " coalesce(tr.period, '') period," \
+    " sum(tr.confirmed) conf, coalesce(tr.period, '') period," \
     " sum(CASE WHEN tg.target_pct IS NOT NULL THEN tr.population END) tpop," \
-    " sum(tr.population * tg.target_pct) tsum," \
-    " EXISTS(SELECT 1 FROM training WHERE unit_code = u.code AND period = ?4) this_month," \
-    " coalesce((SELECT sum(ch.status = 'na') + 1048576 * sum(ch.status = 'done')" \
-    "   + 1099511627776 * sum(ci.od AND ch.status IN ('done', 'na'))" \
-    "   FROM checklist ch JOIN temp.cur_items ci ON ci.item_code = ch.item_code" \
-    "   AND ci.period = ch.period WHERE ch.unit_code = u.code), 0) cp" \
+    " sum(tr.population * tg.target_pct) tsum" \
     " FROM " src \
     " LEFT JOIN training tr ON tr.unit_code = u.code AND tr.period =" \
     "  (SELECT max(t2.period) FROM training t2 WHERE t2.unit_code = u.code)" \
     " LEFT JOIN targets tg ON tg.period = substr(tr.period, 1, 4)" \
     "  AND tg.group_code = tr.group_code AND tg.course_code = tr.course_code" \
-    " WHERE" UNIT_FILTER " GROUP BY u.code"
+    " WHERE" UNIT_FILTER " GROUP BY u.code)," \
+    " f AS MATERIALIZED (SELECT s.*," \
+    " max(coalesce((SELECT max(updated_at) FROM checklist WHERE unit_code = s.code), '')," \
+    "     coalesce((SELECT max(updated_at) FROM training WHERE unit_code = s.code), ''))" \
+    "  last," \
+    " EXISTS(SELECT 1 FROM training WHERE unit_code = s.code AND period = ?4) this_month," \
+    " coalesce((SELECT sum(ch.status = 'na') + 1048576 * sum(ch.status = 'done')" \
+    "   + 1099511627776 * sum(ci.od AND ch.status IN ('done', 'na'))" \
+    "   FROM checklist ch JOIN temp.cur_items ci ON ci.item_code = ch.item_code" \
+    "   AND ci.period = ch.period WHERE ch.unit_code = s.code), 0) cp" \
+    " FROM s) "
 
-/* The columns store_summary_each reads, over PER_UNIT; ?3 overdue only. */
+/* The columns store_summary_each reads, after PER_UNIT; ?3 overdue only. */
 #define SUMMARY_COLS \
     "SELECT code, name," \
     " (SELECT count(*) FROM temp.cur_items) - (cp & 1048575) total," \
@@ -117,13 +121,12 @@ static const char *summary_sql(summary_order o, int desc, int only_overdue)
         return sql[o][desc][paged];
     if (paged)
         sql[o][desc][paged] = xasprintf(
-            SUMMARY_COLS " FROM (" PER_UNIT("(SELECT * FROM units u WHERE" UNIT_FILTER
-                                            " ORDER BY u.name_key %s, u.code %s"
-                                            " LIMIT ?5 OFFSET ?6) u")
-            ") ORDER BY name_key %s, code %s", dir, dir, dir, dir);
+            PER_UNIT("(SELECT * FROM units u WHERE" UNIT_FILTER
+                     " ORDER BY u.name_key %s, u.code %s LIMIT ?5 OFFSET ?6) u")
+            SUMMARY_COLS " FROM f ORDER BY name_key %s, code %s", dir, dir, dir, dir);
     else
         sql[o][desc][paged] = xasprintf(
-            SUMMARY_COLS " FROM (" PER_UNIT("units u") ") WHERE ?3 = 0 OR overdue > 0"
+            PER_UNIT("units u") SUMMARY_COLS " FROM f WHERE ?3 = 0 OR overdue > 0"
             " ORDER BY %s %s, name_key, code LIMIT ?5 OFFSET ?6", ORDER_COLS[o], dir);
     return sql[o][desc][paged];
 }
@@ -187,8 +190,7 @@ long store_summary_count(td_db *db, const summary_query *q)
 {
     static const char all[] = "SELECT count(*) FROM units u WHERE" UNIT_FILTER;
     static const char overdue[] =
-        "SELECT count(*) FROM (" SUMMARY_COLS " FROM (" PER_UNIT("units u") "))"
-        " WHERE overdue > 0";
+        PER_UNIT("units u") "SELECT count(*) FROM (" SUMMARY_COLS " FROM f) WHERE overdue > 0";
     sqlite3_stmt *st = db_prep(db, q->only_overdue ? overdue : all);
     if (!st)
         return -1;
