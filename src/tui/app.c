@@ -102,7 +102,18 @@ static SCREEN *term_start(ui_app *app)
 static ui_key read_key(ui_app *app)
 {
     wint_t ch;
-    int r = get_wch(&ch);
+    int r;
+    if (!app->utf8) {
+        /* under a non-UTF-8 locale get_wch refuses bytes >= 0x80 (EILSEQ):
+         * read bytes, and put UTF-8 typed by the terminal back together */
+        int c = getch();
+        if (c == ERR)
+            return 0;
+        r = c >= KEY_MIN ? KEY_CODE_YES : OK;
+        ch = (wint_t)c;
+    } else {
+        r = get_wch(&ch);
+    }
     if (r == ERR)
         return 0;
     if (r == KEY_CODE_YES)
