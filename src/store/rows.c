@@ -536,8 +536,9 @@ static int write_counts(td_db *db, row_state *s)
 static int empty_is_text(const kind_def *k, size_t i)
 {
     const char *n = k->cols[i].name;
-    return (k->id == KIND_LEARNERS || k->id == KIND_HOLIDAYS) &&
-           (!strcmp(n, "gender") || !strcmp(n, "village") || !strcmp(n, "name"));
+    return ((k->id == KIND_LEARNERS || k->id == KIND_HOLIDAYS) &&
+            (!strcmp(n, "gender") || !strcmp(n, "village") || !strcmp(n, "name"))) ||
+           (k->id == KIND_ITEMS && !strcmp(n, "due"));
 }
 
 /* The derived columns of a row, kept until the next call.  A person's
