@@ -25,22 +25,27 @@ static unsigned long hash_str(const char *s)
     return h;
 }
 
-static void touch(const char *unit, const char *group, const char *course)
+/* how: 'R' a learner row changed the roster, 'T' a training row of the
+ * current month was written. */
+static void touch(const char *unit, const char *group, const char *course, char how)
 {
     if (!unit || !group || !course)
         return;
     char key[256];
     size_t lu = strlen(unit), lg = strlen(group), lc = strlen(course);
-    if (lu + lg + lc + 3 > sizeof key)
+    if (lu + lg + lc + 5 > sizeof key || lu + lg + lc + 5 > sizeof touched.last)
         return;     /* codes are short: such a key never names a roster */
     memcpy(key, unit, lu);
     key[lu] = '|';
     memcpy(key + lu + 1, group, lg);
     key[lu + 1 + lg] = '|';
-    memcpy(key + lu + lg + 2, course, lc + 1);
+    memcpy(key + lu + lg + 2, course, lc);
+    key[lu + lg + lc + 2] = '|';
+    key[lu + lg + lc + 3] = how;
+    key[lu + lg + lc + 4] = '\0';
     if (strcmp(key, touched.last) == 0)
         return;
-    memcpy(touched.last, key, lu + lg + lc + 3);
+    memcpy(touched.last, key, lu + lg + lc + 5);
     if (touched.n * 2 >= touched.cap) {
         size_t cap = touched.cap ? touched.cap * 2 : 64;
         char **old = touched.slot;
@@ -85,14 +90,14 @@ static void note_roster(const kind_def *k, char *const *vals)
             ig = kind_col_index(k, "group_code");
             ic = kind_col_index(k, "course_code");
         }
-        touch(vals[0], vals[ig], vals[ic]);
+        touch(vals[0], vals[ig], vals[ic], 'R');
     } else if (k->id == KIND_TRAINING) {
         char month[8];
         int y, m, d;
         day_to_ymd(day_today(), &y, &m, &d);
         snprintf(month, sizeof month, "%04d-%02d", y, m);
         if (vals[1] && strcmp(vals[1], month) == 0)
-            touch(vals[0], vals[2], vals[3]);
+            touch(vals[0], vals[2], vals[3], 'T');
     }
 }
 
@@ -184,14 +189,18 @@ static int derive_one(td_db *db, const char *keytext, const char *month,
     char buf[256];
     snprintf(buf, sizeof buf, "%s", keytext);
     char *unit = strtok(buf, "|"), *group = strtok(NULL, "|"), *course = strtok(NULL, "|");
+    char *how = strtok(NULL, "|");
     int64_t counts[3] = {0, 0, 0}, pop = -1;
-    if (!unit || !group || !course)
+    if (!unit || !group || !course || !how)
         return 0;
+    /* when the last learner of a pair goes, the month's counts become 0;
+     * a training row written alone is never overwritten by an empty roster */
+    int roster_changed = *how == 'R';
     if (store_learner_counts(db, unit, group, course, counts) < 0)
         return -1;
     int has_pop = store_latest_population(db, unit, group, course, month, &pop);
-    if (counts[0] == 0 && !has_pop)
-        return 0;   /* no roster and no training row: nothing to derive */
+    if (counts[0] == 0 && (!roster_changed || !has_pop))
+        return 0;   /* no roster (any more) and nothing to bring to 0 */
     const kind_def *k = kind_get(KIND_TRAINING);
     char *vals[10] = {0};
     vals[0] = xstrdup(unit);
@@ -204,7 +213,7 @@ static int derive_one(td_db *db, const char *keytext, const char *month,
     vals[8] = xstrdup(now);
     vals[9] = xstrdup(login);
     int rc = 0;
-    if (counts[0] > 0 && apply_row(db, k, vals, batch, source, 0) == AP_ERROR)
+    if ((counts[0] > 0 || roster_changed) && apply_row(db, k, vals, batch, source, 0) == AP_ERROR)
         rc = -1;
     store_vals_free(k, vals);
     return rc;

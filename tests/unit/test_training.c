@@ -150,6 +150,22 @@ static void test_new_learner_confirmed_moves_count(void)
     free(id);
 }
 
+/* The last learner of a group and course leaves: this month's counts
+ * come down to 0 (the population stays), not the old numbers. */
+static void test_last_learner_leaves(void)
+{
+    counts(A, "2026-02", "hssv", "KNS-CB", 30, 3, 2, 1);
+    char *id = add("Đỗ Minh Quân", "hssv", "Thôn 1", "KNS-CB", "confirmed");
+    ASSERT_COUNTS(row_of(A, NOW_MONTH, "hssv", "KNS-CB"), 30, 1, 1, 1);
+    char *err = NULL;
+    CU_ASSERT_EQUAL(learner_delete(db, A, id, "KNS-CB", &err), TD_OK);
+    ASSERT_COUNTS(row_of(A, NOW_MONTH, "hssv", "KNS-CB"), 30, 0, 0, 0);
+    /* the past month stays as stored */
+    ASSERT_COUNTS(row_of(A, "2026-02", "hssv", "KNS-CB"), 30, 3, 2, 1);
+    free(id);
+    free(err);
+}
+
 /* A person is one name: editing her renames every course row, and a
  * course change moves her counts to the other course. */
 static void test_learner_edit_person_and_course(void)
@@ -634,7 +650,7 @@ static const test_def TESTS[] = {
     T(test_trend_city_with_late_commune), T(test_trend_carry_from_before_window),
     T(test_sparkline), T(test_months), T(test_pages_in_vietnamese_order),
     T(test_search_ignores_diacritics), T(test_filters), T(test_form_validation),
-    T(test_form_words_and_ids),
+    T(test_form_words_and_ids), T(test_last_learner_leaves),
 };
 
 int main(void)
