@@ -238,6 +238,10 @@ static void bind_val(sqlite3_stmt *st, int pos, const kind_col *c, const char *v
  * formats it, INTEGER as SQLite would (without its conversion). */
 static const char *column_ref(sqlite3_stmt *st, int i, const kind_col *c, char *buf)
 {
+    if (!(c->flags & (COL_INT | COL_REAL))) {
+        const char *t = (const char *)sqlite3_column_text(st, i);
+        return t && *t ? t : NULL;      /* NULL: SQL NULL */
+    }
     switch (sqlite3_column_type(st, i)) {
     case SQLITE_NULL:
         return NULL;
@@ -312,18 +316,12 @@ static size_t key_of_row(const kind_def *k, sqlite3_stmt *st, char *out)
 }
 
 /* Compare two keys made by key_of_*: column by column as SQLite's BINARY
- * collation does (the bytes, then the length). */
+ * collation does (the bytes, then the length).  The columns end with a
+ * NUL, which sorts first, so one memcmp does it. */
 static int key_cmp(const char *a, size_t na, const char *b, size_t nb)
 {
-    size_t i = 0, j = 0;
-    while (i < na && j < nb) {
-        int c = strcmp(a + i, b + j);
-        if (c)
-            return c;
-        i += strlen(a + i) + 1;
-        j += strlen(b + j) + 1;
-    }
-    return (i < na) - (j < nb);
+    int c = memcmp(a, b, na < nb ? na : nb);
+    return c ? c : (na > nb) - (na < nb);
 }
 
 /* ---- reading rows ----------------------------------------------------- */
