@@ -198,7 +198,23 @@ static const char *const MIGRATION_3 =
     "  AND l.course_code = " KEY_COURSE " AND l.audit_id = a.id)"
     " ELSE a.new END AS new, a.old_batch AS old_batch FROM audit_log a;";
 
-static const char *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3};
+/* Version 4: a learners entry that left `new` empty is never filled in
+ * (that cost a write per undone or changed row): while its row is the
+ * one it wrote (audit_id), the view shows the row; once the row changed
+ * or went, every later write left an entry whose `old` is the row before
+ * it, so the next entry of the same key tells (index audit_key). */
+static const char *const MIGRATION_4 =
+    "DROP VIEW audit;"
+    "CREATE VIEW audit AS SELECT a.id AS id, a.batch_id AS batch_id, a.at AS at,"
+    " a.login AS login, a.source AS source, a.kind AS kind, a.key AS key, a.old AS old,"
+    " CASE WHEN a.new = '' AND a.kind = 'learners' THEN coalesce((SELECT " LEARNER_TEXT3("l")
+    "  FROM learners l WHERE l.unit_code = " KEY_UNIT " AND l.learner_id = " KEY_LEARNER
+    "  AND l.course_code = " KEY_COURSE " AND l.audit_id = a.id),"
+    " (SELECT n.old FROM audit_log n WHERE n.kind = a.kind AND n.key = a.key"
+    "  AND n.id > a.id ORDER BY n.id LIMIT 1))"
+    " ELSE a.new END AS new, a.old_batch AS old_batch FROM audit_log a;";
+
+static const char *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4};
 #define N_MIGRATIONS (int)(sizeof MIGRATIONS / sizeof MIGRATIONS[0])
 
 int db_schema_version(void)

@@ -6,14 +6,17 @@
  *   root for every row, and hands out the stored values in place.
  * - Values are bound as they are (SQLITE_STATIC) and read in place.
  * - A row is written by a plain INSERT that says when the key exists,
- *   else by an UPDATE; the roster counts of inserted learners are added
- *   up in memory and written before COMMIT (db_pending; updates and
- *   deletes keep their triggers, schema.c version 2).
+ *   else by an UPDATE.
+ * - The roster counts (learner_counts) change with every write of
+ *   learners: the changes are added up in memory and written before
+ *   COMMIT or before the counts are read (db_pending); learners has no
+ *   triggers (schema.c, versions 2 and 3).  So every write of learners
+ *   must go through this file.
  * - A learners audit entry written by store_row_write() leaves `new`
- *   empty while the row it wrote is unchanged (learners.audit_id names
- *   it); the view `audit` shows the row then, and triggers fill the entry
- *   in before the row changes.  Audit ids are handed out here during a
- *   transaction, so the row can name its entry before the entry exists. */
+ *   empty: learners.audit_id names the entry while the row is the one it
+ *   wrote, and the view `audit` shows the row then, or the `old` of the
+ *   key's next entry (schema.c, version 4).  Audit ids are handed out
+ *   here during a transaction, so the row can name its entry first. */
 #include "config.h"
 
 #include "theodoi/csvio.h"
@@ -181,6 +184,13 @@ typedef struct row_state {
     /* the next audit id of this transaction (0: not known yet) */
     int64_t next_audit;
     char num[32][32];   /* numbers handed out as text */
+    /* the learners row store_row_get handed out last, while nothing was
+     * written since: its key and the values that count (so that undo,
+     * which reads a row and then deletes it, reads it once) */
+    const kind_def *got_k;
+    char got_key[KEYBUF], got_v[4][64];
+    size_t got_len;
+    unsigned long got_gen;
 } row_state;
 
 static int flush_counts(td_db *db, void *ctx);
@@ -347,6 +357,40 @@ static int point_get(td_db *db, const kind_def *k, char *const *vals, sqlite3_st
     return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
 
+static void vals_text_into(strbuf *b, const kind_def *k, const char *const *vals);
+
+/* Columns of learners that the roster counts use. */
+static const int *count_cols(const kind_def *k)
+{
+    static int c[4] = {-1};
+    if (c[0] < 0) {
+        c[1] = kind_col_index(k, "group_code");
+        c[2] = kind_col_index(k, "course_code");
+        c[3] = kind_col_index(k, "status");
+        c[0] = 0;
+    }
+    return c;
+}
+
+/* Remember the learners row st is on (see row_state.got_*). */
+static void remember_got(row_state *s, const kind_def *k, sqlite3_stmt *st,
+                         const char *const *ref)
+{
+    s->got_k = NULL;
+    const int *c = count_cols(k);
+    for (int i = 0; i < 4; i++) {
+        const char *v = ref[c[i]] ? ref[c[i]] : "";
+        if (strlen(v) >= sizeof s->got_v[i])
+            return;
+        strcpy(s->got_v[i], v);
+    }
+    s->got_len = key_of_row(k, st, s->got_key);
+    if (s->got_len > KEYBUF)
+        return;
+    s->got_gen = s->gen[k->id];
+    s->got_k = k;
+}
+
 int store_row_get(td_db *db, const kind_def *k, char *const *vals, char **out,
                   int64_t *batch)
 {
@@ -358,6 +402,8 @@ int store_row_get(td_db *db, const kind_def *k, char *const *vals, char **out,
         fill_out(k, st, ref, num, batch);
         for (size_t i = 0; i < k->ncols; i++)
             out[i] = ref[i] ? xstrdup(ref[i]) : NULL;
+        if (has_audit_id(k))
+            remember_got(state_of(db), k, st, ref);
     }
     if (st)
         sqlite3_reset(st);
@@ -435,12 +481,8 @@ int store_row_peek(td_db *db, const kind_def *k, char *const *vals, const char *
 static int count_add(td_db *db, row_state *s, const kind_def *k, const char *const *vals,
                      int sign)
 {
-    static int ig = -1, ic, is;
-    if (ig < 0) {
-        ig = kind_col_index(k, "group_code");
-        ic = kind_col_index(k, "course_code");
-        is = kind_col_index(k, "status");
-    }
+    const int *cc = count_cols(k);
+    int ig = cc[1], ic = cc[2], is = cc[3];
     if (!s->counts)
         s->counts = xcalloc(NCOUNT, sizeof *s->counts);
     if (s->ncounts * 4 >= NCOUNT * 3 && write_counts(db, s) != 0)
@@ -613,51 +655,35 @@ static int put_row(td_db *db, row_state *s, const kind_def *k, char *const *vals
     return written;
 }
 
-static void vals_text_into(strbuf *b, const kind_def *k, const char *const *vals);
-
-/* A stored learners row is about to change or go, its values old: count
- * it out of the roster and, when its audit entry leaves `new` empty,
- * write the values there (schema.c, version 2).  Before the write. */
-static int row_leaves(td_db *db, row_state *s, const kind_def *k, const char *const *old,
-                      const char *old_text)
+/* A stored learners row (values old) is about to change or go: count it
+ * out of the roster.  Before the write. */
+static int row_leaves(td_db *db, row_state *s, const kind_def *k, const char *const *old)
 {
-    if (k->id != KIND_LEARNERS)
-        return 0;
-    if (count_add(db, s, k, old, -1) != 0)
-        return -1;
-    sqlite3_stmt *st = db_prep(db,
-        "UPDATE audit_log SET new = ?4 WHERE new = '' AND id = (SELECT audit_id"
-        " FROM learners WHERE unit_code = ?1 AND learner_id = ?2 AND course_code = ?3)");
-    if (!st)
-        return -1;
-    static int il = -1, ic;
-    if (il < 0) {
-        il = kind_col_index(k, "learner_id");
-        ic = kind_col_index(k, "course_code");
-    }
-    sqlite3_bind_text(st, 1, old[0] ? old[0] : "", -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, old[il] ? old[il] : "", -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, old[ic] ? old[ic] : "", -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 4, old_text, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE ? 0 : -1;
+    return k->id == KIND_LEARNERS ? count_add(db, s, k, old, -1) : 0;
 }
 
 /* The stored row with vals' key, for a write that replaces or deletes
- * it: 1 found (its text in *text, counted out, its audit entry filled
- * in), 0 not found, -1 error. */
-static int fetch_leaving(td_db *db, row_state *s, const kind_def *k, char *const *vals,
-                         strbuf *text)
+ * it: 1 found (counted out), 0 not found, -1 error.  The row
+ * store_row_get handed out last is not read again. */
+static int fetch_leaving(td_db *db, row_state *s, const kind_def *k, char *const *vals)
 {
+    char key[KEYBUF + 1];
+    size_t n = k->id == KIND_LEARNERS ? key_of_vals(k, vals, key) : KEYBUF + 1;
+    if (s->got_k == k && s->got_gen == s->gen[k->id] && n <= KEYBUF &&
+        key_cmp(key, n, s->got_key, s->got_len) == 0) {
+        const char *old[32] = {0};
+        const int *c = count_cols(k);
+        for (int i = 0; i < 4; i++)
+            old[c[i]] = s->got_v[i];
+        s->got_k = NULL;
+        return row_leaves(db, s, k, old) ? -1 : 1;
+    }
     sqlite3_stmt *st;
     int found = point_get(db, k, vals, &st);
-    if (found == 1 && k->id == KIND_LEARNERS) {
+    if (found == 1) {
         const char *old[32];
         fill_out(k, st, old, s->num, NULL);
-        sb_reset(text);
-        vals_text_into(text, k, old);
-        if (row_leaves(db, s, k, old, text->s ? text->s : "") != 0)
+        if (row_leaves(db, s, k, old) != 0)
             found = -1;
     }
     if (st)
@@ -669,19 +695,15 @@ int store_row_put(td_db *db, const kind_def *k, char *const *vals, int64_t batch
 {
     row_state *s = state_of(db);
     int w = put_row(db, s, k, vals, batch, 0, 0);
-    if (w == 0) {
-        static strbuf text;
-        w = fetch_leaving(db, s, k, vals, &text) == 1 ? put_row(db, s, k, vals, batch, 0, 1)
-                                                       : -1;
-    }
+    if (w == 0)
+        w = fetch_leaving(db, s, k, vals) == 1 ? put_row(db, s, k, vals, batch, 0, 1) : -1;
     return w == 1 ? 0 : -1;
 }
 
 int store_row_delete(td_db *db, const kind_def *k, char *const *vals)
 {
     row_state *s = state_of(db);
-    static strbuf text;
-    if (fetch_leaving(db, s, k, vals, &text) < 0)
+    if (fetch_leaving(db, s, k, vals) < 0)
         return -1;
     sqlite3_stmt *st = db_prep(db, sql_of(k)->del);
     if (!st)
@@ -800,7 +822,7 @@ int store_row_write(td_db *db, const kind_def *k, char *const *vals, int64_t bat
         sb_reset(&ob);
         vals_text_into(&ob, k, (const char *const *)old);
         old_text = ob.s ? ob.s : "";
-        if (row_leaves(db, s, k, (const char *const *)old, old_text) != 0)
+        if (row_leaves(db, s, k, (const char *const *)old) != 0)
             return -1;
     }
     int64_t id = audit_next(db, s);
