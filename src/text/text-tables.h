@@ -168,9 +168,9 @@ struct text_latin {
 };
 
 #define TEXT_LATIN_A_FIRST 0x00C0u
-#define TEXT_LATIN_A_LAST  0x024Fu
+#define TEXT_LATIN_A_LAST 0x024Fu
 #define TEXT_LATIN_B_FIRST 0x1E00u
-#define TEXT_LATIN_B_LAST  0x1EFFu
+#define TEXT_LATIN_B_LAST 0x1EFFu
 #define TEXT_EXTRA_N 24
 #define TEXT_EXTRA_OTHER (TEXT_EXTRA_N + 1)
 
