@@ -13,9 +13,12 @@ bench/meter$(EXEEXT): $(srcdir)/bench/meter.c
 	@$(MKDIR_P) bench
 	$(AM_V_CC)$(CC) $(CPPFLAGS) $(CFLAGS) -std=gnu11 -Wall -Wextra -o $@ $(srcdir)/bench/meter.c
 
+# make bench [BENCH_OUT=DIR]; BENCH_ROWS, BENCH_SEED, BENCH_REPEAT come
+# from the environment (BENCH_REPEAT=1 make bench).
+BENCH_OUT = $(abs_top_builddir)/bench/out
 .PHONY: bench clean-bench
 bench: all $(BENCH_HELPERS)
-	BENCH_OUT='$(abs_top_builddir)/bench/out' SQLITE3='$(SQLITE3)' \
+	BENCH_OUT='$(BENCH_OUT)' SQLITE3='$(SQLITE3)' \
 	  $(SHELL) '$(srcdir)/bench/run.sh' '$(abs_top_builddir)' '$(abs_top_srcdir)'
 
 # `make clean` removes the helpers; the data in bench/out stays (rm -rf it).
