@@ -3,6 +3,7 @@
 
 #include "theodoi/kinds.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define K COL_KEY
@@ -90,18 +91,31 @@ int kind_ts_col(const kind_def *k)
     return kind_col_index(k, "updated_at");
 }
 
-/* How many of the header's names are columns of k; -1 when a name
- * repeats (a repeated column is never a match). */
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* 1 when a name repeats in the header (a repeated column is never a
+ * match).  Sorted copy: a header may have thousands of fields. */
+static int has_repeat(char *const *names, size_t n)
+{
+    char **v = xmalloc((n ? n : 1) * sizeof *v);
+    memcpy(v, names, n * sizeof *v);
+    qsort(v, n, sizeof *v, by_name);
+    int rep = 0;
+    for (size_t i = 1; i < n && !rep; i++)
+        rep = strcmp(v[i - 1], v[i]) == 0;
+    free(v);
+    return rep;
+}
+
+/* How many of the header's names are columns of k. */
 static int header_hits(const kind_def *k, char *const *names, size_t n)
 {
     int hits = 0;
-    for (size_t i = 0; i < n; i++) {
-        for (size_t j = 0; j < i; j++)
-            if (strcmp(names[i], names[j]) == 0)
-                return -1;
-        if (kind_col_index(k, names[i]) >= 0)
-            hits++;
-    }
+    for (size_t i = 0; i < n; i++)
+        hits += kind_col_index(k, names[i]) >= 0;
     return hits;
 }
 
@@ -110,6 +124,10 @@ const kind_def *kind_from_header(char *const *names, size_t n,
 {
     const kind_def *best = NULL;
     int best_hits = 0;
+    if (closest)
+        *closest = NULL;
+    if (has_repeat(names, n))
+        return NULL;
     for (int i = 0; i < KIND__COUNT; i++) {
         const kind_def *k = &KINDS[i];
         int hits = header_hits(k, names, n);
