@@ -42,29 +42,25 @@ static unsigned below(unsigned n)
 #define PICK(a) (a[below(sizeof a / sizeof a[0])])
 
 static const char *const FAMILY[] = {
-    "Nguyễn", "Nguyễn", "Nguyễn", "Nguyễn", "Trần", "Trần", "Lê", "Lê", "Phạm",
-    "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
-    "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Đoàn", "Trịnh", "Lương", "Mạc"};
-static const char *const MIDDLE_M[] = {
-    "Văn", "Văn", "Hữu", "Đức", "Minh", "Quang", "Xuân", "Thành", "Công",
-    "Đình", "Mạnh", "Tiến", "Trọng", "Bá"};
-static const char *const MIDDLE_F[] = {
-    "Thị", "Thị", "Thị", "Ngọc", "Thu", "Thanh", "Minh", "Phương", "Thùy",
-    "Hồng", "Mai", "Kim", "Bích"};
+    "Nguyễn", "Nguyễn", "Nguyễn", "Nguyễn", "Trần", "Trần",  "Lê",    "Lê",  "Phạm", "Phạm",
+    "Hoàng",  "Huỳnh",  "Phan",   "Vũ",     "Vũ",   "Võ",    "Đặng",  "Bùi", "Đỗ",   "Hồ",
+    "Ngô",    "Dương",  "Lý",     "Đinh",   "Đoàn", "Trịnh", "Lương", "Mạc"};
+static const char *const MIDDLE_M[] = {"Văn",   "Văn",  "Hữu",  "Đức",  "Minh", "Quang", "Xuân",
+                                       "Thành", "Công", "Đình", "Mạnh", "Tiến", "Trọng", "Bá"};
+static const char *const MIDDLE_F[] = {"Thị",    "Thị",  "Thị",  "Ngọc", "Thu", "Thanh", "Minh",
+                                       "Phương", "Thùy", "Hồng", "Mai",  "Kim", "Bích"};
 static const char *const GIVEN_M[] = {
-    "An", "Bình", "Cường", "Dũng", "Đạt", "Hải", "Hiếu", "Hùng", "Huy", "Khánh",
-    "Khoa", "Long", "Minh", "Nam", "Nghĩa", "Phong", "Phúc", "Quân", "Quý",
-    "Sơn", "Tài", "Thắng", "Thịnh", "Toàn", "Trung", "Tuấn", "Tú", "Việt",
-    "Vinh", "Vũ"};
+    "An",   "Bình",  "Cường", "Dũng", "Đạt",   "Hải",   "Hiếu", "Hùng", "Huy",  "Khánh",
+    "Khoa", "Long",  "Minh",  "Nam",  "Nghĩa", "Phong", "Phúc", "Quân", "Quý",  "Sơn",
+    "Tài",  "Thắng", "Thịnh", "Toàn", "Trung", "Tuấn",  "Tú",   "Việt", "Vinh", "Vũ"};
 static const char *const GIVEN_F[] = {
-    "Anh", "Châu", "Diệp", "Dung", "Giang", "Hà", "Hạnh", "Hằng", "Hoa",
-    "Huyền", "Hương", "Lan", "Liên", "Linh", "Loan", "Mai", "My", "Nga",
-    "Ngọc", "Nhung", "Oanh", "Phương", "Quỳnh", "Thảo", "Thủy", "Trang",
-    "Tuyết", "Uyên", "Vân", "Yến"};
+    "Anh",   "Châu",   "Diệp",  "Dung", "Giang", "Hà",    "Hạnh",  "Hằng", "Hoa",  "Huyền",
+    "Hương", "Lan",    "Liên",  "Linh", "Loan",  "Mai",   "My",    "Nga",  "Ngọc", "Nhung",
+    "Oanh",  "Phương", "Quỳnh", "Thảo", "Thủy",  "Trang", "Tuyết", "Uyên", "Vân",  "Yến"};
 static const char *const NICK[] = {"Tèo", "Tí", "Bé", "Cu", "Út", "Hai", "Ba"};
 static const char *const PLACE[] = {
-    "Đông", "Tây", "Nam", "Bắc", "Trung", "Thượng", "Hạ", "Cầu", "Chợ", "Đình",
-    "Lương Khê", "An Lạc", "Phú Xuân", "Hòa Bình", "Tân Tiến", "Quyết Thắng"};
+    "Đông", "Tây",  "Nam",       "Bắc",    "Trung",    "Thượng",   "Hạ",       "Cầu",
+    "Chợ",  "Đình", "Lương Khê", "An Lạc", "Phú Xuân", "Hòa Bình", "Tân Tiến", "Quyết Thắng"};
 static const char *const COURSES[] = {"KNS-CB", "TTHC", "DVC", "ATTT", "AI-CB"};
 static const char *const LSTATUS[] = {"registered", "learning", "completed", "confirmed"};
 
@@ -101,8 +97,8 @@ static void timestamp(char *buf, size_t n)
     while (d >= mdays[m])
         d -= mdays[m++];
     int year = m < 6 ? 2025 : 2026, month = m < 6 ? 7 + m : m - 5;
-    snprintf(buf, n, "%04d-%02d-%02dT%02d:%02d:%02d+07:00", year, month, d + 1,
-             7 + (int)below(11), (int)below(60), (int)below(60));
+    snprintf(buf, n, "%04d-%02d-%02dT%02d:%02d:%02d+07:00", year, month, d + 1, 7 + (int)below(11),
+             (int)below(60), (int)below(60));
 }
 
 typedef struct unit {
@@ -158,17 +154,19 @@ static void make_person(person *p)
     const char *mid = female ? PICK(MIDDLE_F) : PICK(MIDDLE_M);
     const char *giv = female ? PICK(GIVEN_F) : PICK(GIVEN_M);
     unsigned r = below(1000);
-    if (r < 5)          /* a nickname in quotes: "Nguyễn Văn ""Tèo""" */
-        snprintf(p->name, sizeof p->name, "\"%s %s %s (\"\"%s\"\")\"", fam, mid, giv,
-                 PICK(NICK));
-    else if (r < 150)   /* four words */
+    if (r < 5) /* a nickname in quotes: "Nguyễn Văn ""Tèo""" */
+        snprintf(p->name, sizeof p->name, "\"%s %s %s (\"\"%s\"\")\"", fam, mid, giv, PICK(NICK));
+    else if (r < 150) /* four words */
         snprintf(p->name, sizeof p->name, "%s %s %s %s", fam, mid,
                  female ? PICK(GIVEN_F) : PICK(GIVEN_M), giv);
     else
         snprintf(p->name, sizeof p->name, "%s %s %s", fam, mid, giv);
     unsigned g = below(1000);
     snprintf(p->gender, sizeof p->gender, "%s",
-             g < 20 ? "" : g < 25 ? "khac" : female ? "nu" : "nam");
+             g < 20   ? ""
+             : g < 25 ? "khac"
+             : female ? "nu"
+                      : "nam");
     int year = 1945 + (int)below(68);
     if (below(50) == 0)
         p->birth[0] = '\0';
@@ -176,8 +174,10 @@ static void make_person(person *p)
         snprintf(p->birth, sizeof p->birth, "%d", year);
     unsigned k = below(100);
     snprintf(p->group, sizeof p->group, "%s",
-             year >= 2006 && p->birth[0] ? "hssv" : k < 12 ? "cbccvc" : k < 35 ? "nld_dn"
-                                                                        : "nguoi_dan");
+             year >= 2006 && p->birth[0] ? "hssv"
+             : k < 12                    ? "cbccvc"
+             : k < 35                    ? "nld_dn"
+                                         : "nguoi_dan");
     unsigned v = below(10);
     if (v < 4)
         snprintf(p->village, sizeof p->village, "\"Tổ dân phố %u, khu %s\"", 1 + below(30),
@@ -227,7 +227,7 @@ static void gen_learners(const char *share, const char *dir, long rows, int spli
             for (int c = 0; c < 5; c++)
                 if (take[c])
                     idx[m++] = c;
-            for (int a = 1; a < m; a++)     /* sort by code text */
+            for (int a = 1; a < m; a++) /* sort by code text */
                 for (int b = a; b > 0 && strcmp(COURSES[idx[b - 1]], COURSES[idx[b]]) > 0; b--) {
                     int t = idx[b];
                     idx[b] = idx[b - 1];
@@ -238,8 +238,8 @@ static void gen_learners(const char *share, const char *dir, long rows, int spli
                 timestamp(ts, sizeof ts);
                 char line[768];
                 int len = snprintf(line, sizeof line, "%s,L%06ld,%s,%s,%s,%s,%s,%s,%s,%s,cb%s\r\n",
-                                   u[i].code, id, p.name, p.birth, p.gender, p.group,
-                                   p.village, COURSES[idx[c]], PICK(LSTATUS), ts, u[i].code);
+                                   u[i].code, id, p.name, p.birth, p.gender, p.group, p.village,
+                                   COURSES[idx[c]], PICK(LSTATUS), ts, u[i].code);
                 fwrite(line, 1, (size_t)len, all);
                 if (one)
                     fwrite(line, 1, (size_t)len, one);
@@ -293,13 +293,14 @@ static void gen_country(const char *share, const char *dir)
     item *it = read_items(share, &ni);
     FILE *cl = out_open(dir, "vn-checklist.csv");
     fputs("unit_code,item_code,period,status,done_on,quantity,evidence,note,"
-          "updated_at,updated_by\r\n", cl);
+          "updated_at,updated_by\r\n",
+          cl);
     static const char *const ST[] = {"todo", "doing", "done", "done", "done", "na"};
     for (size_t i = 0; i < n; i++)
         for (size_t j = 0; j < ni; j++)
             for (int year = 2025; year <= (it[j].yearly ? 2026 : 2025); year++) {
                 if (below(10) == 0)
-                    continue;       /* not every item has a row */
+                    continue; /* not every item has a row */
                 const char *st = PICK(ST);
                 int done = strcmp(st, "done") == 0;
                 char ts[48], period[8] = "", done_on[16] = "", qty[16] = "";
@@ -316,17 +317,18 @@ static void gen_country(const char *share, const char *dir)
                 }
                 if (below(5) == 0)
                     snprintf(note, sizeof note, "Giao phòng Văn hóa - Xã hội theo dõi");
-                fprintf(cl, "%s,%s,%s,%s,%s,%s,%s,%s,%s,cb%s\r\n", u[i].code, it[j].code,
-                        period, st, done_on, qty, ev, note, ts, u[i].code);
+                fprintf(cl, "%s,%s,%s,%s,%s,%s,%s,%s,%s,cb%s\r\n", u[i].code, it[j].code, period,
+                        st, done_on, qty, ev, note, ts, u[i].code);
             }
     out_close(cl);
     FILE *tr = out_open(dir, "vn-training.csv");
     fputs("unit_code,period,group_code,course_code,population,registered,completed,"
-          "confirmed,updated_at,updated_by\r\n", tr);
+          "confirmed,updated_at,updated_by\r\n",
+          tr);
     static const char *const GROUPS[] = {"cbccvc", "hssv", "nguoi_dan", "nld_dn"};
     static const long POP[] = {150, 3000, 20000, 5000};
     for (size_t i = 0; i < n; i++)
-        for (int m = 0; m < 8; m++)                     /* 2025-07 .. 2026-02 */
+        for (int m = 0; m < 8; m++) /* 2025-07 .. 2026-02 */
             for (int g = 0; g < 4; g++)
                 for (int c = 0; c < 2; c++) {
                     long pop = POP[g] / 2 + below((unsigned)POP[g]);
@@ -334,9 +336,11 @@ static void gen_country(const char *share, const char *dir)
                     long comp = reg * (40 + (long)below(40)) / 100;
                     long conf = comp * (50 + (long)below(50)) / 100;
                     int year = m < 6 ? 2025 : 2026, month = m < 6 ? 7 + m : m - 5;
-                    fprintf(tr, "%s,%04d-%02d,%s,%s,%ld,%ld,%ld,%ld,%04d-%02d-28T16:%02u:00+07:00,cb%s\r\n",
-                            u[i].code, year, month, GROUPS[g], COURSES[c], pop, reg, comp,
-                            conf, year, month, below(60), u[i].code);
+                    fprintf(
+                        tr,
+                        "%s,%04d-%02d,%s,%s,%ld,%ld,%ld,%ld,%04d-%02d-28T16:%02u:00+07:00,cb%s\r\n",
+                        u[i].code, year, month, GROUPS[g], COURSES[c], pop, reg, comp, conf, year,
+                        month, below(60), u[i].code);
                 }
     out_close(tr);
     free(u);
@@ -345,8 +349,7 @@ static void gen_country(const char *share, const char *dir)
 
 static void usage(void)
 {
-    fputs("usage: gen [--seed N] [--rows N] [--split] [--no-country] SHAREDIR OUTDIR\n",
-          stderr);
+    fputs("usage: gen [--seed N] [--rows N] [--split] [--no-country] SHAREDIR OUTDIR\n", stderr);
     exit(2);
 }
 

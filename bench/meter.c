@@ -59,7 +59,7 @@ static int exit_of(int st)
     return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
 }
 
-static const char *err_file;   /* -e: the commands' stderr */
+static const char *err_file; /* -e: the commands' stderr */
 
 /* Run argv once; wall and CPU time in *ms, *cpu, peak RSS in *rss_kb;
  * exit status. */
@@ -155,8 +155,7 @@ static int waiting_for_input(pid_t pid)
         return 0;
     long nr = strtol(buf, NULL, 10);
 #if defined(__x86_64__)
-    return nr == 0 || nr == 7 || nr == 23 || nr == 270 || nr == 271 || nr == 232 ||
-           nr == 281;
+    return nr == 0 || nr == 7 || nr == 23 || nr == 270 || nr == 271 || nr == 232 || nr == 281;
 #else
     (void)nr;
     return 1;
@@ -281,11 +280,12 @@ static int pty_mode(const char *key, int moves, int quiet_ms, char **argv)
     if (drew)
         printf("frame_ms=%.1f frame_bytes=%ld move_bytes_avg=%.1f move_bytes_max=%ld "
                "moves=%d rss_kb=%ld status=%d\n",
-               frame_ms, frame_bytes, done ? (double)sum / done : 0.0, max, done,
-               p.ru.ru_maxrss, p.status);
+               frame_ms, frame_bytes, done ? (double)sum / done : 0.0, max, done, p.ru.ru_maxrss,
+               p.status);
     else
         printf("frame_ms=none frame_bytes=0 move_bytes_avg=none move_bytes_max=none "
-               "moves=0 rss_kb=%ld status=%d\n", p.ru.ru_maxrss, p.status);
+               "moves=0 rss_kb=%ld status=%d\n",
+               p.ru.ru_maxrss, p.status);
     close(m);
     return 0;
 }
@@ -327,6 +327,5 @@ int main(int argc, char **argv)
     if (i + 1 >= argc || n < 1)
         usage();
     signal(SIGPIPE, SIG_IGN);
-    return pty ? pty_mode(key, moves, quiet, argv + i + 1)
-               : plain(n, in, out, argv + i + 1);
+    return pty ? pty_mode(key, moves, quiet, argv + i + 1) : plain(n, in, out, argv + i + 1);
 }

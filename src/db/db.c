@@ -15,12 +15,12 @@
 struct td_db {
     sqlite3 *h;
     int in_tx;
-    const char *sql[STMT_SLOTS];     /* cache key: the SQL text's address */
+    const char *sql[STMT_SLOTS]; /* cache key: the SQL text's address */
     sqlite3_stmt *stmt[STMT_SLOTS];
-    db_pending pending;              /* work the store keeps for COMMIT */
+    db_pending pending; /* work the store keeps for COMMIT */
 };
 
-int db_migrate(td_db *db, char **err);  /* schema.c */
+int db_migrate(td_db *db, char **err); /* schema.c */
 
 /* Collation "vi" is not used in the schema (keys are stored), but a
  * scalar function lets ad-hoc SQL order like the program does. */
@@ -67,20 +67,18 @@ int db_open(const char *path, int flags, td_db **out, char **err)
         oflags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX;
     td_db *db = xcalloc(1, sizeof *db);
     mode_t old = umask(0);
-    umask(old | 007);  /* never create a world-readable database */
+    umask(old | 007); /* never create a world-readable database */
     int rc = sqlite3_open_v2(path, &db->h, oflags, NULL);
     umask(old);
     if (rc != SQLITE_OK) {
-        *err = xasprintf("%s: %s", path,
-                         db->h ? sqlite3_errmsg(db->h) : "cannot open");
+        *err = xasprintf("%s: %s", path, db->h ? sqlite3_errmsg(db->h) : "cannot open");
         db_close(&db);
         return TD_EDB;
     }
     sqlite3_extended_result_codes(db->h, 1);
     if (!(flags & DB_OPEN_READONLY))
         db_new_page_size(db);
-    if (db_settings(db, flags & DB_OPEN_READONLY) != TD_OK ||
-        db_migrate(db, err) != TD_OK) {
+    if (db_settings(db, flags & DB_OPEN_READONLY) != TD_OK || db_migrate(db, err) != TD_OK) {
         if (!*err)
             *err = xasprintf("%s: %s", path, sqlite3_errmsg(db->h));
         db_close(&db);
@@ -122,8 +120,8 @@ sqlite3_stmt *db_prep(td_db *db, const char *sql)
             return db->stmt[i];
         }
         if (!db->sql[i]) {
-            if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT,
-                                   &db->stmt[i], NULL) != SQLITE_OK)
+            if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &db->stmt[i], NULL) !=
+                SQLITE_OK)
                 return NULL;
             db->sql[i] = sql;
             return db->stmt[i];

@@ -10,6 +10,7 @@
 
 #include <stdio.h>
 
+/* clang-format off */
 /* Version 1: units, the checklist template, training, roster, users,
  * import batches and the audit trail.  Tables keyed by their natural key
  * are WITHOUT ROWID (one B-tree each).  batch_id on a data row names the
@@ -214,6 +215,8 @@ static const char *const MIGRATION_4 =
     "  AND n.id > a.id ORDER BY n.id LIMIT 1))"
     " ELSE a.new END AS new, a.old_batch AS old_batch FROM audit_log a;";
 
+/* clang-format on */
+
 static const char *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4};
 #define N_MIGRATIONS (int)(sizeof MIGRATIONS / sizeof MIGRATIONS[0])
 
@@ -230,14 +233,14 @@ int db_migrate(td_db *db, char **err)
     if (v < 0)
         return TD_EDB;
     if (v > N_MIGRATIONS) {
-        *err = xasprintf("database schema version %d is newer than this program's (%d)",
-                         v, N_MIGRATIONS);
+        *err = xasprintf("database schema version %d is newer than this program's (%d)", v,
+                         N_MIGRATIONS);
         return TD_EDB;
     }
     while (v < N_MIGRATIONS) {
         if (db_begin(db) != TD_OK)
             return TD_EDB;
-        if (db_user_version(db) != v) {     /* another process migrated */
+        if (db_user_version(db) != v) { /* another process migrated */
             db_rollback(db);
             v = db_user_version(db);
             continue;

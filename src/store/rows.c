@@ -161,12 +161,12 @@ static const kind_sql *sql_of(const kind_def *k)
 /* ---- state kept per connection during a transaction -------------------- */
 
 #define KEYBUF 256
-#define NCOUNT 4096     /* roster keys (unit, group, course) in one transaction */
+#define NCOUNT 4096 /* roster keys (unit, group, course) in one transaction */
 
 typedef struct count_slot {
-    char key[96];       /* "unit\tgroup\tcourse" */
-    int64_t n[3];       /* registered, completed, confirmed: changes */
-    int out;            /* a row went out: the count may fall to nothing */
+    char key[96]; /* "unit\tgroup\tcourse" */
+    int64_t n[3]; /* registered, completed, confirmed: changes */
+    int out;      /* a row went out: the count may fall to nothing */
 } count_slot;
 
 typedef struct row_state {
@@ -174,7 +174,7 @@ typedef struct row_state {
      * the smallest stored key >= the last key asked for (in lkey) */
     const kind_def *ck;
     sqlite3_stmt *cur;
-    int cur_on;         /* -1 no cursor, 0 at the end, 1 on a row */
+    int cur_on;                              /* -1 no cursor, 0 at the end, 1 on a row */
     unsigned long cur_gen, gen[KIND__COUNT]; /* writes to the kind */
     char ckey[KEYBUF], lkey[KEYBUF];
     size_t ckey_len, lkey_len;
@@ -183,7 +183,7 @@ typedef struct row_state {
     size_t ncounts;
     /* the next audit id of this transaction (0: not known yet) */
     int64_t next_audit;
-    char num[32][32];   /* numbers handed out as text */
+    char num[32][32]; /* numbers handed out as text */
     /* the learners row store_row_get handed out last, while nothing was
      * written since: its key and the values that count (so that undo,
      * which reads a row and then deletes it, reads it once) */
@@ -250,7 +250,7 @@ static const char *column_ref(sqlite3_stmt *st, int i, const kind_col *c, char *
 {
     if (!(c->flags & (COL_INT | COL_REAL))) {
         const char *t = (const char *)sqlite3_column_text(st, i);
-        return t && *t ? t : NULL;      /* NULL: SQL NULL */
+        return t && *t ? t : NULL; /* NULL: SQL NULL */
     }
     switch (sqlite3_column_type(st, i)) {
     case SQLITE_NULL:
@@ -302,7 +302,7 @@ static size_t key_of_vals(const kind_def *k, char *const *vals, char *out)
             const char *v = vals[i] ? vals[i] : "";
             size_t l = strlen(v);
             if (n + l + 1 > KEYBUF)
-                return KEYBUF + 1;      /* too long: never matches */
+                return KEYBUF + 1; /* too long: never matches */
             memcpy(out + n, v, l + 1);
             n += l + 1;
         }
@@ -373,8 +373,7 @@ static const int *count_cols(const kind_def *k)
 }
 
 /* Remember the learners row st is on (see row_state.got_*). */
-static void remember_got(row_state *s, const kind_def *k, sqlite3_stmt *st,
-                         const char *const *ref)
+static void remember_got(row_state *s, const kind_def *k, sqlite3_stmt *st, const char *const *ref)
 {
     s->got_k = NULL;
     const int *c = count_cols(k);
@@ -391,8 +390,7 @@ static void remember_got(row_state *s, const kind_def *k, sqlite3_stmt *st,
     s->got_k = k;
 }
 
-int store_row_get(td_db *db, const kind_def *k, char *const *vals, char **out,
-                  int64_t *batch)
+int store_row_get(td_db *db, const kind_def *k, char *const *vals, char **out, int64_t *batch)
 {
     sqlite3_stmt *st;
     int found = point_get(db, k, vals, &st);
@@ -450,14 +448,14 @@ int store_row_peek(td_db *db, const kind_def *k, char *const *vals, const char *
         sqlite3_stmt *st;
         int found = point_get(db, k, vals, &st);
         if (found == 1)
-            fill_out(k, st, out, s->num, batch);  /* st stays on the row */
+            fill_out(k, st, out, s->num, batch); /* st stays on the row */
         return found;
     }
     int seek = s->cur_on < 0 || s->ck != k || key_cmp(key, n, s->lkey, s->lkey_len) < 0;
-    for (int steps = 0; !seek && s->cur_on == 1 &&
-                        key_cmp(key, n, s->ckey, s->ckey_len) > 0; steps++)
+    for (int steps = 0; !seek && s->cur_on == 1 && key_cmp(key, n, s->ckey, s->ckey_len) > 0;
+         steps++)
         if (steps == 8 || cursor_step(s) < 0)
-            seek = 1;           /* far ahead: seek instead */
+            seek = 1; /* far ahead: seek instead */
     /* a row read before this kind was written may be stale */
     if (!seek && s->cur_on == 1 && s->cur_gen != s->gen[k->id] &&
         key_cmp(key, n, s->ckey, s->ckey_len) == 0)
@@ -478,8 +476,7 @@ int store_row_peek(td_db *db, const kind_def *k, char *const *vals, const char *
 
 /* Add sign (+1 a row in, -1 a row out) to the counts of the row's unit,
  * group and course, in memory until flush_counts. */
-static int count_add(td_db *db, row_state *s, const kind_def *k, const char *const *vals,
-                     int sign)
+static int count_add(td_db *db, row_state *s, const kind_def *k, const char *const *vals, int sign)
 {
     const int *cc = count_cols(k);
     int ig = cc[1], ic = cc[2], is = cc[3];
@@ -535,14 +532,14 @@ static int write_counts(td_db *db, row_state *s)
 {
     if (!s->ncounts)
         return 0;
-    sqlite3_stmt *up = db_prep(db,
-        "INSERT INTO learner_counts VALUES(?1, ?2, ?3, ?4, ?5, ?6)"
-        " ON CONFLICT DO UPDATE SET registered = registered + excluded.registered,"
-        " completed = completed + excluded.completed,"
-        " confirmed = confirmed + excluded.confirmed");
-    sqlite3_stmt *del = db_prep(db,
-        "DELETE FROM learner_counts WHERE unit_code = ?1 AND group_code = ?2"
-        " AND course_code = ?3 AND registered <= 0");
+    sqlite3_stmt *up =
+        db_prep(db, "INSERT INTO learner_counts VALUES(?1, ?2, ?3, ?4, ?5, ?6)"
+                    " ON CONFLICT DO UPDATE SET registered = registered + excluded.registered,"
+                    " completed = completed + excluded.completed,"
+                    " confirmed = confirmed + excluded.confirmed");
+    sqlite3_stmt *del =
+        db_prep(db, "DELETE FROM learner_counts WHERE unit_code = ?1 AND group_code = ?2"
+                    " AND course_code = ?3 AND registered <= 0");
     if (!up || !del)
         return -1;
     for (size_t i = 0; i < NCOUNT; i++) {
@@ -608,8 +605,8 @@ static void make_extra(const kind_def *k, char *const *vals, char *extra[2])
     }
 }
 
-static void bind_row(sqlite3_stmt *st, const kind_def *k, char *const *vals,
-                     char *const extra[2], int64_t batch, int64_t audit)
+static void bind_row(sqlite3_stmt *st, const kind_def *k, char *const *vals, char *const extra[2],
+                     int64_t batch, int64_t audit)
 {
     static signed char text_empty[KIND__COUNT][32];
     static int known[KIND__COUNT];
@@ -634,8 +631,8 @@ static void bind_row(sqlite3_stmt *st, const kind_def *k, char *const *vals,
 
 /* Run the INSERT (exists 0) or the UPDATE of a row.  1 written, 0 when
  * the INSERT found the key stored, -1 error. */
-static int put_row(td_db *db, row_state *s, const kind_def *k, char *const *vals,
-                   int64_t batch, int64_t audit, int exists)
+static int put_row(td_db *db, row_state *s, const kind_def *k, char *const *vals, int64_t batch,
+                   int64_t audit, int exists)
 {
     char *extra[2];
     make_extra(k, vals, extra);
@@ -764,9 +761,9 @@ static int64_t audit_next(td_db *db, row_state *s)
     return s->next_audit;
 }
 
-static int64_t audit_put(td_db *db, row_state *s, int64_t id, int64_t batch,
-                         const char *source, const kind_def *k, const char *key,
-                         const char *old_text, const char *new_text, int64_t old_batch)
+static int64_t audit_put(td_db *db, row_state *s, int64_t id, int64_t batch, const char *source,
+                         const kind_def *k, const char *key, const char *old_text,
+                         const char *new_text, int64_t old_batch)
 {
     static const char sql[] =
         "INSERT INTO audit_log(id, batch_id, at, login, source, kind, key, old, new,"
@@ -801,18 +798,16 @@ static int64_t audit_put(td_db *db, row_state *s, int64_t id, int64_t batch,
     return got;
 }
 
-int64_t store_audit(td_db *db, int64_t batch, const char *source,
-                    const kind_def *k, const char *key, const char *old_text,
-                    const char *new_text, int64_t old_batch)
+int64_t store_audit(td_db *db, int64_t batch, const char *source, const kind_def *k,
+                    const char *key, const char *old_text, const char *new_text, int64_t old_batch)
 {
     row_state *s = state_of(db);
-    return audit_put(db, s, audit_next(db, s), batch, source, k, key, old_text,
-                     new_text, old_batch);
+    return audit_put(db, s, audit_next(db, s), batch, source, k, key, old_text, new_text,
+                     old_batch);
 }
 
 int store_row_write(td_db *db, const kind_def *k, char *const *vals, int64_t batch,
-                    char *const *old, const char *source, const char *key,
-                    int64_t old_batch)
+                    char *const *old, const char *source, const char *key, int64_t old_batch)
 {
     row_state *s = state_of(db);
     static strbuf ob, nb;
@@ -834,14 +829,13 @@ int store_row_write(td_db *db, const kind_def *k, char *const *vals, int64_t bat
     if (!compact)
         vals_text_into(&nb, k, (const char *const *)vals);
     const char *new_text = compact || !nb.s ? "" : nb.s;
-    return audit_put(db, s, id, batch, source, k, key, old_text, new_text, old_batch) < 0
-               ? -1 : 1;
+    return audit_put(db, s, id, batch, source, k, key, old_text, new_text, old_batch) < 0 ? -1 : 1;
 }
 
 /* ---- reading many rows, meta, the audit's text ------------------------- */
 
-int store_rows_each(td_db *db, const kind_def *k, const char *unit,
-                    const char *period, store_row_fn fn, void *ctx)
+int store_rows_each(td_db *db, const kind_def *k, const char *unit, const char *period,
+                    store_row_fn fn, void *ctx)
 {
     sqlite3_stmt *st = db_prep(db, sql_of(k)->filtered);
     if (!st)

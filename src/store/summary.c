@@ -15,20 +15,18 @@
 #include <string.h>
 
 int store_items_each(td_db *db,
-                     int (*fn)(void *ctx, const char *task, const char *item,
-                               const char *title, const char *due),
+                     int (*fn)(void *ctx, const char *task, const char *item, const char *title,
+                               const char *due),
                      void *ctx)
 {
-    sqlite3_stmt *st = db_prep(db,
-        "SELECT task_code, item_code, title, due FROM items"
-        " ORDER BY task_code, ord, length(item_code), item_code");
+    sqlite3_stmt *st = db_prep(db, "SELECT task_code, item_code, title, due FROM items"
+                                   " ORDER BY task_code, ord, length(item_code), item_code");
     if (!st)
         return TD_EDB;
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW)
         if (fn(ctx, (const char *)sqlite3_column_text(st, 0),
-               (const char *)sqlite3_column_text(st, 1),
-               (const char *)sqlite3_column_text(st, 2),
+               (const char *)sqlite3_column_text(st, 1), (const char *)sqlite3_column_text(st, 2),
                (const char *)sqlite3_column_text(st, 3)))
             break;
     sqlite3_reset(st);
@@ -58,6 +56,7 @@ int store_summary_items(td_db *db, const cur_item *items, size_t n)
     return TD_OK;
 }
 
+/* clang-format off */
 /* The communes of the query; ?1 scope, ?2 folded match. */
 #define UNIT_FILTER \
     " u.kind IN ('phuong', 'xa', 'dac_khu')" \
@@ -106,8 +105,10 @@ int store_summary_items(td_db *db, const cur_item *items, size_t n)
     " CASE WHEN tpop > 0 THEN tsum / tpop END target, this_month," \
     " CASE WHEN pop > 0 THEN conf * 1.0 / pop END ratio"
 
-static const char *const ORDER_COLS[] = {
-    "name_key", "done * 1.0 / max(total, 1)", "overdue", "coalesce(ratio, -1)", "last"};
+/* clang-format on */
+
+static const char *const ORDER_COLS[] = {"name_key", "done * 1.0 / max(total, 1)", "overdue",
+                                         "coalesce(ratio, -1)", "last"};
 
 /* The SQL for an order, made once per order and direction.  In name
  * order without the overdue filter, the page of communes is chosen first
@@ -120,14 +121,16 @@ static const char *summary_sql(summary_order o, int desc, int only_overdue)
     if (sql[o][desc][paged])
         return sql[o][desc][paged];
     if (paged)
-        sql[o][desc][paged] = xasprintf(
-            PER_UNIT("(SELECT * FROM units u WHERE" UNIT_FILTER
-                     " ORDER BY u.name_key %s, u.code %s LIMIT ?5 OFFSET ?6) u")
-            SUMMARY_COLS " FROM f ORDER BY name_key %s, code %s", dir, dir, dir, dir);
+        sql[o][desc][paged] =
+            xasprintf(PER_UNIT("(SELECT * FROM units u WHERE" UNIT_FILTER
+                               " ORDER BY u.name_key %s, u.code %s LIMIT ?5 OFFSET ?6) u")
+                          SUMMARY_COLS " FROM f ORDER BY name_key %s, code %s",
+                      dir, dir, dir, dir);
     else
-        sql[o][desc][paged] = xasprintf(
-            PER_UNIT("units u") SUMMARY_COLS " FROM f WHERE ?3 = 0 OR overdue > 0"
-            " ORDER BY %s %s, name_key, code LIMIT ?5 OFFSET ?6", ORDER_COLS[o], dir);
+        sql[o][desc][paged] = xasprintf(PER_UNIT("units u") SUMMARY_COLS
+                                        " FROM f WHERE ?3 = 0 OR overdue > 0"
+                                        " ORDER BY %s %s, name_key, code LIMIT ?5 OFFSET ?6",
+                                        ORDER_COLS[o], dir);
     return sql[o][desc][paged];
 }
 
@@ -154,8 +157,7 @@ static int64_t int_or_none(sqlite3_stmt *st, int i)
 int store_summary_each(td_db *db, const summary_query *q,
                        int (*fn)(void *ctx, const summary_row *r), void *ctx)
 {
-    sqlite3_stmt *st = db_prep(db, summary_sql(q->order, q->descending != 0,
-                                                q->only_overdue != 0));
+    sqlite3_stmt *st = db_prep(db, summary_sql(q->order, q->descending != 0, q->only_overdue != 0));
     if (!st)
         return TD_EDB;
     bind_query(st, q);
@@ -175,8 +177,8 @@ int store_summary_each(td_db *db, const summary_query *q,
             .confirmed = int_or_none(st, 8),
             .last_update = (const char *)sqlite3_column_text(st, 9),
             .period = (const char *)sqlite3_column_text(st, 10),
-            .target_pct = sqlite3_column_type(st, 11) == SQLITE_NULL
-                              ? -1 : sqlite3_column_double(st, 11),
+            .target_pct =
+                sqlite3_column_type(st, 11) == SQLITE_NULL ? -1 : sqlite3_column_double(st, 11),
             .reported_this_month = sqlite3_column_int(st, 12),
         };
         if (fn(ctx, &r))

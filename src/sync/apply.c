@@ -34,7 +34,7 @@ static void touch(const char *unit, const char *group, const char *course, char 
     char key[256];
     size_t lu = strlen(unit), lg = strlen(group), lc = strlen(course);
     if (lu + lg + lc + 5 > sizeof key || lu + lg + lc + 5 > sizeof touched.last)
-        return;     /* codes are short: such a key never names a roster */
+        return; /* codes are short: such a key never names a roster */
     memcpy(key, unit, lu);
     key[lu] = '|';
     memcpy(key + lu + 1, group, lg);
@@ -107,8 +107,8 @@ void apply_note(const kind_def *k, char *const *vals)
 }
 
 /* Decide what the incoming row does to the stored one. */
-static apply_result decide(const kind_def *k, char **vals, char *const *old,
-                           int64_t old_batch, int64_t batch, int newest_wins)
+static apply_result decide(const kind_def *k, char **vals, char *const *old, int64_t old_batch,
+                           int64_t batch, int newest_wins)
 {
     if (kind_same_values(k, vals, old))
         return AP_UNCHANGED;
@@ -116,7 +116,7 @@ static apply_result decide(const kind_def *k, char **vals, char *const *old,
     if (!newest_wins || ts < 0)
         return AP_UPDATED;
     const char *a = vals[ts] ? vals[ts] : "", *b = old[ts] ? old[ts] : "";
-    int cmp = strcmp(a, b);     /* canonical +07:00 text sorts by time */
+    int cmp = strcmp(a, b); /* canonical +07:00 text sorts by time */
     if (cmp == 0 && batch && old_batch == batch)
         return AP_CONFLICT;
     return cmp > 0 ? AP_UPDATED : AP_STALE;
@@ -141,9 +141,8 @@ static const char *key_tmp(const kind_def *k, char *const *vals)
 
 /* Decide and write, the stored row being old (found) or none.  -2 when
  * the row turned out to be stored after all (write nothing then). */
-static int apply_known(td_db *db, const kind_def *k, char **vals, int64_t batch,
-                       const char *source, int newest_wins, char *const *old,
-                       int64_t old_batch, int found)
+static int apply_known(td_db *db, const kind_def *k, char **vals, int64_t batch, const char *source,
+                       int newest_wins, char *const *old, int64_t old_batch, int found)
 {
     apply_result r = AP_INSERTED;
     if (found)
@@ -159,16 +158,16 @@ static int apply_known(td_db *db, const kind_def *k, char **vals, int64_t batch,
     return w == 1 ? (int)r : w == 0 ? -2 : (int)AP_ERROR;
 }
 
-apply_result apply_row(td_db *db, const kind_def *k, char **vals, int64_t batch,
-                       const char *source, int newest_wins)
+apply_result apply_row(td_db *db, const kind_def *k, char **vals, int64_t batch, const char *source,
+                       int newest_wins)
 {
     const char *old[32];
     int64_t old_batch = 0;
     int found = store_row_peek(db, k, vals, old, &old_batch);
     if (found < 0)
         return AP_ERROR;
-    int r = apply_known(db, k, vals, batch, source, newest_wins, (char *const *)old,
-                        old_batch, found);
+    int r =
+        apply_known(db, k, vals, batch, source, newest_wins, (char *const *)old, old_batch, found);
     if (r != -2)
         return (apply_result)r;
     /* written before in this run, after the cursor had passed: look again */
@@ -182,9 +181,8 @@ apply_result apply_row(td_db *db, const kind_def *k, char **vals, int64_t batch,
 }
 
 /* Recompute one current-month training row from the roster. */
-static int derive_one(td_db *db, const char *keytext, const char *month,
-                      const char *now, const char *login, int64_t batch,
-                      const char *source)
+static int derive_one(td_db *db, const char *keytext, const char *month, const char *now,
+                      const char *login, int64_t batch, const char *source)
 {
     char buf[256];
     snprintf(buf, sizeof buf, "%s", keytext);
@@ -200,7 +198,7 @@ static int derive_one(td_db *db, const char *keytext, const char *month,
         return -1;
     int has_pop = store_latest_population(db, unit, group, course, month, &pop);
     if (counts[0] == 0 && (!roster_changed || !has_pop))
-        return 0;   /* no roster (any more) and nothing to bring to 0 */
+        return 0; /* no roster (any more) and nothing to bring to 0 */
     const kind_def *k = kind_get(KIND_TRAINING);
     char *vals[10] = {0};
     vals[0] = xstrdup(unit);
