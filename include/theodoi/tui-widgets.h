@@ -21,6 +21,10 @@ typedef struct ui_list {
 } ui_list;
 
 void ui_list_init(ui_list *l, long n, int height);
+/* After the cursor moved from drawn_cur without scrolling: the rows to
+ * repaint (the one it left and the one it entered, when visible) as
+ * screen lines and row indexes.  Returns how many (0..2). */
+int ui_list_moved_rows(const ui_list *l, long drawn_cur, int line[2], long row[2]);
 /* The number of rows changed (reload): keep cursor and top in range. */
 void ui_list_set_count(ui_list *l, long n);
 /* The window was resized: keep the cursor visible. */

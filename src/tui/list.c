@@ -112,3 +112,15 @@ int ui_list_visible(const ui_list *l, long row, int *line)
         *line = (int)(row - l->top);
     return 1;
 }
+
+int ui_list_moved_rows(const ui_list *l, long drawn_cur, int line[2], long row[2])
+{
+    int n = 0;
+    if (drawn_cur == l->cur)
+        return 0;
+    if (ui_list_visible(l, drawn_cur, &line[n]))
+        row[n++] = drawn_cur;
+    if (ui_list_visible(l, l->cur, &line[n]))
+        row[n++] = l->cur;
+    return n;
+}

@@ -187,12 +187,12 @@ static void draw(ui_app *app, ui_screen *s, int full)
             draw_row(app, h, i, h->list.top + i);
         if (!h->n)
             ui_put(app, list_y(app), 2, app->cols - 3, _("No import yet"), 0, 0);
-    } else if (h->drawn_cur != h->list.cur) {
-        int line;
-        if (ui_list_visible(&h->list, h->drawn_cur, &line))
-            draw_row(app, h, line, h->drawn_cur);
-        if (ui_list_visible(&h->list, h->list.cur, &line))
-            draw_row(app, h, line, h->list.cur);
+    } else {
+        int line[2];
+        long row[2];
+        int n = ui_list_moved_rows(&h->list, h->drawn_cur, line, row);
+        for (int k = 0; k < n; k++)
+            draw_row(app, h, line[k], row[k]);
     }
     h->drawn_cur = h->list.cur;
     h->drawn_top = h->list.top;

@@ -489,12 +489,12 @@ static void draw(ui_app *app, ui_screen *s, int full)
         if (im->n == 0)
             ui_put(app, list_y(app), 6, app->cols - 7, _("(no sub-directory, no CSV file)"),
                    ui_attr(app, UI_PAIR_DIM), 0);
-    } else if (im->drawn_cur != im->list.cur) {
-        int line;
-        if (ui_list_visible(&im->list, im->drawn_cur, &line))
-            draw_row(app, im, line, im->drawn_cur);
-        if (ui_list_visible(&im->list, im->list.cur, &line))
-            draw_row(app, im, line, im->list.cur);
+    } else {
+        int line[2];
+        long row[2];
+        int n = ui_list_moved_rows(&im->list, im->drawn_cur, line, row);
+        for (int k = 0; k < n; k++)
+            draw_row(app, im, line[k], row[k]);
     }
     im->drawn_cur = im->list.cur;
     im->drawn_top = im->list.top;

@@ -415,12 +415,12 @@ static void draw(ui_app *app, ui_screen *s, int full)
                    r->search || r->village || r->group || r->status >= 0
                        ? _("No learner matches (x shows everyone)")
                        : _("The roster is empty: a adds a learner"), 0, 0);
-    } else if (r->drawn_cur != r->list.cur) {
-        int line;
-        if (ui_list_visible(&r->list, r->drawn_cur, &line))
-            draw_row(app, r, line, r->drawn_cur);
-        if (ui_list_visible(&r->list, r->list.cur, &line))
-            draw_row(app, r, line, r->list.cur);
+    } else {
+        int line[2];
+        long row[2];
+        int n = ui_list_moved_rows(&r->list, r->drawn_cur, line, row);
+        for (int k = 0; k < n; k++)
+            draw_row(app, r, line[k], row[k]);
     }
     r->drawn_cur = r->list.cur;
     r->drawn_top = r->list.top;

@@ -376,12 +376,12 @@ static void draw(ui_app *app, ui_screen *s, int full)
             draw_row(app, c, i, c->list.top + i);
         draw_total(app, c);
         draw_trend(app, c);
-    } else if (c->drawn_cur != c->list.cur) {
-        int line;
-        if (ui_list_visible(&c->list, c->drawn_cur, &line))
-            draw_row(app, c, line, c->drawn_cur);
-        if (ui_list_visible(&c->list, c->list.cur, &line))
-            draw_row(app, c, line, c->list.cur);
+    } else {
+        int line[2];
+        long row[2];
+        int n = ui_list_moved_rows(&c->list, c->drawn_cur, line, row);
+        for (int k = 0; k < n; k++)
+            draw_row(app, c, line[k], row[k]);
     }
     c->drawn_cur = c->list.cur;
     c->drawn_top = c->list.top;

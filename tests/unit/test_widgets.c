@@ -35,6 +35,26 @@ static void test_list_move(void)
     check_list(&l, 113, 104);
 }
 
+/* A cursor move without scrolling repaints two rows only: the one left
+ * and the one entered (what keeps a move under 150 bytes). */
+static void test_list_moved_rows(void)
+{
+    ui_list l;
+    ui_list_init(&l, 100, 10);
+    int line[2];
+    long row[2];
+    CU_ASSERT_EQUAL(ui_list_moved_rows(&l, 0, line, row), 0);
+    ui_list_move(&l, 1);
+    CU_ASSERT_EQUAL_FATAL(ui_list_moved_rows(&l, 0, line, row), 2);
+    CU_ASSERT_EQUAL(row[0], 0);
+    CU_ASSERT_EQUAL(line[0], 0);
+    CU_ASSERT_EQUAL(row[1], 1);
+    CU_ASSERT_EQUAL(line[1], 1);
+    /* the row left is off screen: only the new one */
+    CU_ASSERT_EQUAL(ui_list_moved_rows(&l, 50, line, row), 1);
+    CU_ASSERT_EQUAL(row[0], 1);
+}
+
 static void test_list_page(void)
 {
     ui_list l;
@@ -238,6 +258,7 @@ int main(void)
     CU_pSuite s = CU_add_suite("widgets", NULL, NULL);
     CU_add_test(s, "list: move and scroll", test_list_move);
     CU_add_test(s, "list: page, home, end", test_list_page);
+    CU_add_test(s, "list: rows to repaint after a move", test_list_moved_rows);
     CU_add_test(s, "list: short and empty", test_list_short);
     CU_add_test(s, "list: resize and reload", test_list_resize_and_reload);
     CU_add_test(s, "input: typing and editing", test_input_typing);
