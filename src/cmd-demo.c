@@ -30,8 +30,9 @@ int cmd_demo(cmd_ctx *ctx, int argc, char **argv)
     char *demo = store_meta_get(db, "demo"), *scope = store_meta_get(db, "scope_province");
     int rc = TD_OK;
     if (exists && scope && !demo) {
-        cmd_error(_("%s holds real data, not a demo; give the demo its own file: theodoi --db demo.db demo"),
-                  ctx->db_path);
+        cmd_error(
+            _("%s holds real data, not a demo; give the demo its own file: theodoi --db demo.db demo"),
+            ctx->db_path);
         rc = TD_EINPUT;
     } else if (!demo) {
         printf("%s", _("Creating the demo database of Hai Phong (114 communes)...\n"));

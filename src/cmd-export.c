@@ -27,15 +27,18 @@ int cmd_export(cmd_ctx *ctx, int argc, char **argv)
             continue;
         else {
             if (argv[i][0] != '-')
-                cmd_error(_("unknown kind %s (units, items, courses, holidays, checklist, training, targets, learners, summary)"),
-                          argv[i]);
+                cmd_error(
+                    _("unknown kind %s (units, items, courses, holidays, checklist, training, targets, learners, summary)"),
+                    argv[i]);
             return cmd_usage("export");
         }
     }
     if (!k)
         return cmd_usage("export");
     if (k->id == KIND_LEARNERS)
-        cmd_error("%s", _("reminder: this file holds personal data of learners (Law 91/2025/QH15 on personal data protection); keep it in the commune, do not e-mail it"));
+        cmd_error(
+            "%s",
+            _("reminder: this file holds personal data of learners (Law 91/2025/QH15 on personal data protection); keep it in the commune, do not e-mail it"));
     td_db *db = cmd_open(ctx, 0);
     if (!db)
         return TD_EDB;

@@ -72,7 +72,7 @@ int cmd_import(cmd_ctx *ctx, int argc, char **argv)
     for (; first < argc && argv[first][0] == '-' && argv[first][1]; first++) {
         if (!strcmp(argv[first], "--dry-run") || !strcmp(argv[first], "-n"))
             o.dry_run = 1;
-        else if (!strcmp(argv[first], "--"))  {
+        else if (!strcmp(argv[first], "--")) {
             first++;
             break;
         } else

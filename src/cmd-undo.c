@@ -27,8 +27,7 @@ int cmd_undo(cmd_ctx *ctx, int argc, char **argv)
     problems p;
     problems_init(&p, 50);
     batch_info b = {0};
-    int own = role != ROLE_NONE && store_batch_get(db, id, &b) == 1 &&
-              !strcmp(b.login, td_login());
+    int own = role != ROLE_NONE && store_batch_get(db, id, &b) == 1 && !strcmp(b.login, td_login());
     free(b.files);
     if (role != ROLE_ADMIN && role != ROLE_CITY && !own) {
         cmd_error(_("your login (%s) may not undo imports: ask the city office or an admin"),

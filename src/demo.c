@@ -48,8 +48,8 @@ static char *stamp(td_day day, int hour)
 }
 
 /* The checklist of one commune: diligent communes are further along. */
-static int demo_checklist(td_db *db, const char *unit, int diligence, unsigned long *s,
-                          int year, td_day today)
+static int demo_checklist(td_db *db, const char *unit, int diligence, unsigned long *s, int year,
+                          td_day today)
 {
     checklist c;
     if (checklist_load(db, unit, year, &c) != TD_OK)
@@ -71,10 +71,15 @@ static int demo_checklist(td_db *db, const char *unit, int diligence, unsigned l
             done = today - pick(s, 10);
         char d[11];
         day_format(done, d);
-        char *vals[10] = {xstrdup(unit), xstrdup(it->item),
+        char *vals[10] = {xstrdup(unit),
+                          xstrdup(it->item),
                           it->period[0] ? xstrdup(it->period) : NULL,
-                          xstrdup(status_code(st)), st == ST_DONE ? xstrdup(d) : NULL, NULL,
-                          NULL, NULL, stamp(st == ST_DONE ? done : today - pick(s, 60), 9),
+                          xstrdup(status_code(st)),
+                          st == ST_DONE ? xstrdup(d) : NULL,
+                          NULL,
+                          NULL,
+                          NULL,
+                          stamp(st == ST_DONE ? done : today - pick(s, 60), 9),
                           xstrdup(td_login())};
         if (strstr(it->title, "(số") && st != ST_TODO)
             vals[5] = xasprintf("%d", 1 + pick(s, 12));
@@ -89,12 +94,15 @@ static int demo_checklist(td_db *db, const char *unit, int diligence, unsigned l
 }
 
 /* Twelve months of training counts for three groups. */
-static int demo_training(td_db *db, const char *unit, int diligence, unsigned long *s,
-                         td_day today)
+static int demo_training(td_db *db, const char *unit, int diligence, unsigned long *s, td_day today)
 {
-    static const struct { const char *group, *course; int pop_min, pop_span; } G[] = {
-        {"cbccvc", "KNS-CB", 40, 80}, {"cbccvc", "TTHC", 40, 80},
-        {"nguoi_dan", "KNS-CB", 6000, 20000}, {"hssv", "KNS-CB", 900, 3000}};
+    static const struct {
+        const char *group, *course;
+        int pop_min, pop_span;
+    } G[] = {{"cbccvc", "KNS-CB", 40, 80},
+             {"cbccvc", "TTHC", 40, 80},
+             {"nguoi_dan", "KNS-CB", 6000, 20000},
+             {"hssv", "KNS-CB", 900, 3000}};
     int y, m, d;
     day_to_ymd(today, &y, &m, &d);
     int skip_current = diligence < 45 && pick(s, 2);
@@ -114,12 +122,18 @@ static int demo_training(td_db *db, const char *unit, int diligence, unsigned lo
             if (g == 1)
                 p = 60, reg = reg > 60 ? 60 : reg;
             long comp = (long)(reg * 0.8), conf = (long)(comp * (0.6 + diligence / 300.0));
-            char *vals[10] = {xstrdup(unit), xasprintf("%04d-%02d", yy, mm),
-                              xstrdup(G[g].group), xstrdup(G[g].course),
-                              xasprintf("%ld", p), xasprintf("%ld", reg),
-                              xasprintf("%ld", comp), xasprintf("%ld", conf),
+            char *vals[10] = {xstrdup(unit),
+                              xasprintf("%04d-%02d", yy, mm),
+                              xstrdup(G[g].group),
+                              xstrdup(G[g].course),
+                              xasprintf("%ld", p),
+                              xasprintf("%ld", reg),
+                              xasprintf("%ld", comp),
+                              xasprintf("%ld", conf),
                               stamp(day_from_ymd(yy, mm, 1) + 25 > today
-                                        ? today - 1 : day_from_ymd(yy, mm, 1) + 25, 16),
+                                        ? today - 1
+                                        : day_from_ymd(yy, mm, 1) + 25,
+                                    16),
                               xstrdup(td_login())};
             if (put(db, KIND_TRAINING, vals) != 0)
                 return -1;
@@ -131,9 +145,13 @@ static int demo_training(td_db *db, const char *unit, int diligence, unsigned lo
 /* The city's targets for last year and this year. */
 static int demo_targets(td_db *db, int year)
 {
-    static const struct { const char *group, *course; int pct[2]; } T[] = {
-        {"cbccvc", "KNS-CB", {80, 100}}, {"cbccvc", "TTHC", {100, 100}},
-        {"nguoi_dan", "KNS-CB", {50, 70}}, {"hssv", "KNS-CB", {60, 80}}};
+    static const struct {
+        const char *group, *course;
+        int pct[2];
+    } T[] = {{"cbccvc", "KNS-CB", {80, 100}},
+             {"cbccvc", "TTHC", {100, 100}},
+             {"nguoi_dan", "KNS-CB", {50, 70}},
+             {"hssv", "KNS-CB", {60, 80}}};
     for (int yy = 0; yy < 2; yy++)
         for (size_t i = 0; i < 4; i++) {
             char *vals[4] = {xasprintf("%d", year - 1 + yy), xstrdup(T[i].group),
@@ -148,11 +166,11 @@ static int demo_targets(td_db *db, int year)
  * name, birth year, gender, group and village). */
 static int demo_roster(td_db *db, const char *unit, unsigned long *s, td_day today)
 {
-    static const char *const HO[] = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ",
-                                     "Đặng", "Bùi", "Đỗ", "Ngô"};
+    static const char *const HO[] = {"Nguyễn", "Trần", "Lê",  "Phạm", "Hoàng",
+                                     "Vũ",     "Đặng", "Bùi", "Đỗ",   "Ngô"};
     static const char *const DEM[] = {"Văn", "Thị", "Đức", "Thu", "Minh", "Ngọc", "Quang"};
-    static const char *const TEN[] = {"An", "Bình", "Chi", "Dũng", "Đạt", "Hà", "Hùng",
-                                      "Lan", "Linh", "Mai", "Nam", "Oanh", "Phúc", "Quỳnh",
+    static const char *const TEN[] = {"An",  "Bình", "Chi",   "Dũng", "Đạt",  "Hà",   "Hùng",
+                                      "Lan", "Linh", "Mai",   "Nam",  "Oanh", "Phúc", "Quỳnh",
                                       "Sơn", "Thảo", "Trang", "Tuấn", "Uyên", "Yến"};
     static const char *const THON[] = {"Tổ dân phố 1", "Tổ dân phố 2", "Tổ dân phố 3",
                                        "Khu Trần Phú"};
@@ -160,12 +178,17 @@ static int demo_roster(td_db *db, const char *unit, unsigned long *s, td_day tod
     for (int i = 1; i <= 48; i++) {
         int dem = pick(s, 7);
         const char *g = dem == 1 ? "nu" : pick(s, 2) ? "nam" : "nu";
-        char *vals[11] = {xstrdup(unit), xasprintf("CB%03d", i),
+        char *vals[11] = {xstrdup(unit),
+                          xasprintf("CB%03d", i),
                           xasprintf("%s %s %s", HO[pick(s, 10)], DEM[dem], TEN[pick(s, 20)]),
-                          xasprintf("%d", 1965 + pick(s, 36)), xstrdup(g), xstrdup("cbccvc"),
-                          xstrdup(THON[pick(s, 4)]), xstrdup("KNS-CB"),
+                          xasprintf("%d", 1965 + pick(s, 36)),
+                          xstrdup(g),
+                          xstrdup("cbccvc"),
+                          xstrdup(THON[pick(s, 4)]),
+                          xstrdup("KNS-CB"),
                           xstrdup(ST[pick(s, 100) < 55 ? 3 : pick(s, 3)]),
-                          stamp(today - pick(s, 20), 10), xstrdup(td_login())};
+                          stamp(today - pick(s, 20), 10),
+                          xstrdup(td_login())};
         if (put(db, KIND_LEARNERS, vals) != 0)
             return -1;
     }
@@ -202,8 +225,7 @@ static int demo_unit(demo_ctx *d, const char *code)
     int diligence = 25 + pick(&s, 70);
     if (demo_checklist(d->db, code, diligence, &s, d->year, d->today) != 0 ||
         demo_training(d->db, code, diligence, &s, d->today) != 0 ||
-        ((d->n % 40 == 0 || !strcmp(code, "10532")) &&
-         demo_roster(d->db, code, &s, d->today) != 0))
+        ((d->n % 40 == 0 || !strcmp(code, "10532")) && demo_roster(d->db, code, &s, d->today) != 0))
         d->failed = 1;
     d->n++;
     return d->failed;

@@ -20,7 +20,9 @@ static const cmd_entry COMMANDS[] = {
     {"report", N_("report [--unit CODE]"), cmd_report},
     {"history", N_("history"), cmd_history},
     {"undo", N_("undo BATCH"), cmd_undo},
-    {"user", N_("user add LOGIN --role admin|city|commune [--unit CODE] | user list | user remove LOGIN"), cmd_user},
+    {"user",
+     N_("user add LOGIN --role admin|city|commune [--unit CODE] | user list | user remove LOGIN"),
+     cmd_user},
 };
 #define N_COMMANDS (sizeof COMMANDS / sizeof COMMANDS[0])
 
@@ -44,14 +46,19 @@ int cmd_usage(const char *name)
 
 static void help(FILE *f)
 {
-    fprintf(f, "%s", _("theodoi - checklists of the five directive tasks and \"Binh dan hoc vu so\" training, per commune\n\n"));
+    fprintf(
+        f, "%s",
+        _("theodoi - checklists of the five directive tasks and \"Binh dan hoc vu so\" training, per commune\n\n"));
     fprintf(f, "%s", _("usage: theodoi [--db PATH] [--lang vi|en] [COMMAND [ARGS...]]\n"));
     fprintf(f, "%s", _("  (no command)    open the terminal UI\n"));
     for (size_t i = 0; i < N_COMMANDS; i++)
         fprintf(f, "  %s\n", _(COMMANDS[i].usage));
     fprintf(f, "%s", _("  --help, --version\n\n"));
-    fprintf(f, "%s", _("The database is --db PATH, else $THEODOI_DB, else $XDG_DATA_HOME/theodoi/theodoi.db.\n"));
-    fprintf(f, "%s", _("Exit status: 0 success, 1 input rejected, 2 usage error, 3 database trouble.\n"));
+    fprintf(
+        f, "%s",
+        _("The database is --db PATH, else $THEODOI_DB, else $XDG_DATA_HOME/theodoi/theodoi.db.\n"));
+    fprintf(f, "%s",
+            _("Exit status: 0 success, 1 input rejected, 2 usage error, 3 database trouble.\n"));
     fprintf(f, "%s", _("See theodoi(1) and theodoi-csv(5).\n"));
 }
 
@@ -61,8 +68,8 @@ td_db *cmd_open(cmd_ctx *ctx, int create)
     td_db *db = NULL;
     struct stat sb;
     if (!create && stat(ctx->db_path, &sb) != 0) {
-        cmd_error(_("%s: no database here; create one with: theodoi --db %s init"),
-                  ctx->db_path, ctx->db_path);
+        cmd_error(_("%s: no database here; create one with: theodoi --db %s init"), ctx->db_path,
+                  ctx->db_path);
         return NULL;
     }
     if (create && td_make_parent(ctx->db_path) != 0) {

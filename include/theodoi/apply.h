@@ -11,7 +11,12 @@
 #include "theodoi/kinds.h"
 
 typedef enum {
-    AP_INSERTED, AP_UPDATED, AP_UNCHANGED, AP_STALE, AP_CONFLICT, AP_ERROR
+    AP_INSERTED,
+    AP_UPDATED,
+    AP_UNCHANGED,
+    AP_STALE,
+    AP_CONFLICT,
+    AP_ERROR
 } apply_result;
 
 /* Write canonical row vals of kind k as part of batch (0 for an edit).
@@ -19,8 +24,8 @@ typedef enum {
  * is stale and not written; a row this same batch wrote before with the
  * same updated_at and other values is a conflict.  Must run inside a
  * transaction.  Roster changes are remembered for apply_derive(). */
-apply_result apply_row(td_db *db, const kind_def *k, char **vals, int64_t batch,
-                       const char *source, int newest_wins);
+apply_result apply_row(td_db *db, const kind_def *k, char **vals, int64_t batch, const char *source,
+                       int newest_wins);
 
 /* After learners (or current-month training rows) changed: recompute the
  * current month's training rows of every touched unit/group/course from

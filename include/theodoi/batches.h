@@ -17,18 +17,16 @@ typedef struct batch_info {
 
 /* Start a batch (inside the import's transaction); returns its id or -1. */
 int64_t store_batch_new(td_db *db, const char *login, const char *at);
-int store_batch_file(td_db *db, int64_t batch, const char *file,
-                     const char *sha, const char *kind, long rows);
-int store_batch_finish(td_db *db, int64_t batch, const char *files,
-                       const char *sha, long ins, long upd, long same,
-                       long stale);
+int store_batch_file(td_db *db, int64_t batch, const char *file, const char *sha, const char *kind,
+                     long rows);
+int store_batch_finish(td_db *db, int64_t batch, const char *files, const char *sha, long ins,
+                       long upd, long same, long stale);
 /* The latest batch (not undone) that imported a file with this sha256:
  * 1 found (info filled; free info->files), 0 none. */
 int store_batch_by_sha(td_db *db, const char *sha, batch_info *info);
 int store_batch_get(td_db *db, int64_t id, batch_info *info);
 /* All batches, newest first. */
-int store_batches_each(td_db *db, int (*fn)(void *ctx, const batch_info *b),
-                       void *ctx);
+int store_batches_each(td_db *db, int (*fn)(void *ctx, const batch_info *b), void *ctx);
 int store_batch_undone(td_db *db, int64_t id, const char *at, const char *login);
 
 /* One audit row. */

@@ -12,24 +12,24 @@
 typedef struct cl_item {
     char task[16], item[48];
     char *title;
-    char due_text[32];         /* the rule as stored */
+    char due_text[32]; /* the rule as stored */
     due_rule due;
     int yearly;
-    char period[8];            /* "" or the year */
+    char period[8]; /* "" or the year */
     item_status status;
-    char done_on[11];          /* "" when none */
-    long quantity;             /* -1 when none */
+    char done_on[11]; /* "" when none */
+    long quantity;    /* -1 when none */
     char *evidence, *note;
     char updated_at[32], updated_by[64];
-    td_day deadline;           /* TD_NO_DAY when none */
+    td_day deadline; /* TD_NO_DAY when none */
     int overdue;
-    int stored;                /* 1 when a row exists */
+    int stored; /* 1 when a row exists */
 } cl_item;
 
 typedef struct cl_task {
     char code[16];
     char *title;
-    size_t first, count;       /* items[first .. first+count) */
+    size_t first, count; /* items[first .. first+count) */
     int done, applicable, overdue;
 } cl_task;
 
@@ -53,7 +53,7 @@ int checklist_save(td_db *db, const checklist *c, size_t i);
 /* Rows of the store side: the template joined with the unit's rows. */
 typedef struct cl_row {
     const char *task, *task_title, *item, *title, *due, *status, *done_on;
-    long long quantity;  /* -1 none */
+    long long quantity; /* -1 none */
     const char *evidence, *note, *updated_at, *updated_by;
 } cl_row;
 int store_checklist_rows(td_db *db, const char *unit, int year,

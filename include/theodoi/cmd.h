@@ -6,14 +6,14 @@
 #include "theodoi/status.h"
 
 typedef struct cmd_ctx {
-    const char *db_opt;     /* --db */
-    char *db_path;          /* resolved */
-    const char *lang;       /* --lang */
+    const char *db_opt; /* --db */
+    char *db_path;      /* resolved */
+    const char *lang;   /* --lang */
 } cmd_ctx;
 
 typedef struct cmd_entry {
     const char *name;
-    const char *usage;      /* msgid, translated when printed */
+    const char *usage; /* msgid, translated when printed */
     int (*run)(cmd_ctx *ctx, int argc, char **argv);
 } cmd_entry;
 

@@ -15,18 +15,17 @@ int store_code_exists(td_db *db, code_kind what, const char *code, int *yearly);
 
 /* Roster counts of a unit, group and course: 1 and out[0..3) =
  * registered, completed, confirmed; 0 when there is no roster. */
-int store_learner_counts(td_db *db, const char *unit, const char *group,
-                         const char *course, int64_t out[3]);
+int store_learner_counts(td_db *db, const char *unit, const char *group, const char *course,
+                         int64_t out[3]);
 
 /* Population of the latest training row of unit/group/course up to month:
  * 1 found (*pop = -1 when stored empty), 0 none. */
-int store_latest_population(td_db *db, const char *unit, const char *group,
-                            const char *course, const char *month, int64_t *pop);
+int store_latest_population(td_db *db, const char *unit, const char *group, const char *course,
+                            const char *month, int64_t *pop);
 
 /* Every (group, course) pair with roster counts for unit, for `fn`. */
 int store_roster_pairs(td_db *db, const char *unit,
-                       int (*fn)(void *ctx, const char *group, const char *course),
-                       void *ctx);
+                       int (*fn)(void *ctx, const char *group, const char *course), void *ctx);
 
 /* Name of a unit (malloc'd) or NULL. */
 char *store_unit_name(td_db *db, const char *code);

@@ -15,15 +15,15 @@
 #ifndef THEODOI_CSVIO_H
 #define THEODOI_CSVIO_H
 
-#include <stdio.h>
 #include <stddef.h>
+#include <stdio.h>
 
 typedef struct csv_in csv_in;
 
 typedef struct csv_rec {
-    long line;        /* physical line (1-based) where the record starts */
-    size_t n;         /* number of fields */
-    char **field;     /* NFC UTF-8, NUL-terminated; owned by the reader,
+    long line;    /* physical line (1-based) where the record starts */
+    size_t n;     /* number of fields */
+    char **field; /* NFC UTF-8, NUL-terminated; owned by the reader,
                          valid until the next csv_in_next() */
 } csv_rec;
 
@@ -39,9 +39,9 @@ csv_in *csv_in_open(const char *path, char **err);
 int csv_in_next(csv_in *in, csv_rec *rec);
 const char *csv_in_error(const csv_in *in);
 long csv_in_error_line(const csv_in *in);
-char csv_in_delimiter(const csv_in *in);    /* ',' or ';' */
-long csv_in_bytes_read(const csv_in *in);   /* for progress bars */
-long csv_in_size(const csv_in *in);         /* file size, -1 if unknown */
+char csv_in_delimiter(const csv_in *in);  /* ',' or ';' */
+long csv_in_bytes_read(const csv_in *in); /* for progress bars */
+long csv_in_size(const csv_in *in);       /* file size, -1 if unknown */
 void csv_in_free(csv_in **in);
 
 typedef struct csv_out csv_out;
@@ -51,8 +51,7 @@ csv_out *csv_out_new(FILE *f);
 /* One record of n fields; NULL fields are written empty.  guard[i] non-0
  * (or guard NULL) applies the formula guard to field i: text starting
  * with = + - @ gets a leading "'".  Numbers must be passed unguarded. */
-int csv_out_row(csv_out *o, size_t n, const char *const *fields,
-                const unsigned char *guard);
+int csv_out_row(csv_out *o, size_t n, const char *const *fields, const unsigned char *guard);
 void csv_out_free(csv_out **o);
 
 /* Quote one field as RFC 4180 into a malloc'd string (no guard). */

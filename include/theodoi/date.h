@@ -13,11 +13,11 @@
 typedef int32_t td_day;
 #define TD_NO_DAY INT32_MIN
 
-td_day day_from_ymd(int y, int m, int d);          /* no validation */
+td_day day_from_ymd(int y, int m, int d); /* no validation */
 void day_to_ymd(td_day day, int *y, int *m, int *d);
-int day_valid_ymd(int y, int m, int d);             /* 1 if a real date */
-int day_weekday(td_day day);                        /* 0 Monday .. 6 Sunday */
-td_day day_today(void);                             /* today, Vietnam time;
+int day_valid_ymd(int y, int m, int d); /* 1 if a real date */
+int day_weekday(td_day day);            /* 0 Monday .. 6 Sunday */
+td_day day_today(void);                 /* today, Vietnam time;
                                                        $THEODOI_TODAY=YYYY-MM-DD
                                                        overrides (tests) */
 
@@ -37,7 +37,7 @@ void day_format_vn(td_day day, char *out);
 int ts_parse(const char *s, int64_t *epoch);
 /* Canonical text "YYYY-MM-DDTHH:MM:SS+07:00" into out (26 bytes). */
 void ts_format(int64_t epoch, char *out);
-int64_t ts_now(void);    /* $THEODOI_NOW (any ts_parse form) overrides */
+int64_t ts_now(void); /* $THEODOI_NOW (any ts_parse form) overrides */
 
 /* Periods: a year "2025" or a month "2025-08" ("08/2025" accepted). */
 int period_parse_year(const char *s, int *year);
@@ -49,7 +49,7 @@ typedef struct holidays {
     size_t n;
 } holidays;
 
-int day_is_workday(td_day day, const holidays *h);   /* Mon-Fri, not holiday */
+int day_is_workday(td_day day, const holidays *h); /* Mon-Fri, not holiday */
 /* The n-th working day after start (n >= 1; start itself not counted). */
 td_day workdays_after(td_day start, int n, const holidays *h);
 
@@ -57,9 +57,9 @@ td_day workdays_after(td_day start, int n, const holidays *h);
 typedef enum { DUE_NONE, DUE_FIXED, DUE_YEARLY, DUE_WORKDAYS } due_kind;
 typedef struct due_rule {
     due_kind kind;
-    td_day date;     /* DUE_FIXED: the day; DUE_WORKDAYS: the start day */
-    int month, day;  /* DUE_YEARLY */
-    int n;           /* DUE_WORKDAYS: working days after date */
+    td_day date;    /* DUE_FIXED: the day; DUE_WORKDAYS: the start day */
+    int month, day; /* DUE_YEARLY */
+    int n;          /* DUE_WORKDAYS: working days after date */
 } due_rule;
 
 /* Parse "" (none), "YYYY-MM-DD" (or DD/MM/YYYY), "yearly:MM-DD",

@@ -21,19 +21,19 @@ typedef struct learner {
     char *full_name, *village; /* village "" when none */
     int birth_year;            /* 0 when none */
     learner_status status;
-    char *name_key;            /* sort key (text_name_key): the position */
+    char *name_key; /* sort key (text_name_key): the position */
     char updated_at[32], updated_by[64];
 } learner;
 void learner_clear(learner *l);
 
 /* What the roster shows; NULL or -1 fields do not filter. */
 typedef struct learner_filter {
-    const char *unit;          /* required */
-    const char *village;       /* exact village */
+    const char *unit;    /* required */
+    const char *village; /* exact village */
     const char *group;
     const char *course;
-    int status;                /* a learner_status, or -1 */
-    const char *search;        /* as typed: matched in the full name, ignoring
+    int status;         /* a learner_status, or -1 */
+    const char *search; /* as typed: matched in the full name, ignoring
                                   case, diacritics and extra blanks */
 } learner_filter;
 
@@ -46,13 +46,13 @@ typedef struct learner_pos {
 learner_pos learner_pos_of(const learner *l);
 
 typedef enum {
-    LP_AFTER,     /* rows after pos (pos NULL: the first page) */
-    LP_FROM,      /* rows at or after pos (reload keeping the cursor) */
-    LP_BEFORE     /* rows before pos (pos NULL: the last page) */
+    LP_AFTER, /* rows after pos (pos NULL: the first page) */
+    LP_FROM,  /* rows at or after pos (reload keeping the cursor) */
+    LP_BEFORE /* rows before pos (pos NULL: the last page) */
 } learner_dir;
 
 typedef struct learner_page {
-    learner *rows;             /* in roster order, whatever the direction */
+    learner *rows; /* in roster order, whatever the direction */
     size_t n;
     int more_before, more_after;
 } learner_page;
@@ -62,8 +62,8 @@ typedef struct learner_page {
  * name_key), so a page costs the same in a roster of 48 or 100,000 (under
  * 1 ms); a filtered or searched one reads the unit's rows once and sorts
  * the matches (~25-50 ms for 100,000).  TD_OK or TD_EDB. */
-int learner_page_load(td_db *db, const learner_filter *f, const learner_pos *pos,
-                      learner_dir dir, size_t limit, learner_page *out);
+int learner_page_load(td_db *db, const learner_filter *f, const learner_pos *pos, learner_dir dir,
+                      size_t limit, learner_page *out);
 void learner_page_free(learner_page *p);
 
 /* Rows matching the filter (before NULL), or those of them before a
@@ -75,14 +75,12 @@ int learner_villages(td_db *db, const char *unit, char ***out, size_t *n);
 void learner_villages_free(char ***list, size_t n);
 
 /* One row: 1 found (*out filled; learner_clear frees), 0 none, -1 error. */
-int learner_get(td_db *db, const char *unit, const char *id, const char *course,
-                learner *out);
+int learner_get(td_db *db, const char *unit, const char *id, const char *course, learner *out);
 
 /* A learner as typed in the form (any field NULL or ""; Vietnamese words
  * accepted for gender and status, as in an import). */
 typedef struct learner_form {
-    const char *full_name, *birth_year, *gender, *group, *village, *course,
-        *status;
+    const char *full_name, *birth_year, *gender, *group, *village, *course, *status;
 } learner_form;
 
 /* Add or edit a roster row as this login, validated as an import would.
@@ -94,14 +92,12 @@ typedef struct learner_form {
  * every course row of the same id, so a person has one name.  The
  * current month's training counts follow (apply_derive).  TD_OK; TD_EINPUT
  * with *err = "column: message" lines (translated, malloc'd); TD_EDB. */
-int learner_save(td_db *db, const char *unit, const char *id,
-                 const char *course_was, const learner_form *f, char **id_out,
-                 char **err);
+int learner_save(td_db *db, const char *unit, const char *id, const char *course_was,
+                 const learner_form *f, char **id_out, char **err);
 
 /* Delete one roster row (audited).  TD_OK (also when there was none),
  * TD_EINPUT (role) with *err, TD_EDB. */
-int learner_delete(td_db *db, const char *unit, const char *id, const char *course,
-                   char **err);
+int learner_delete(td_db *db, const char *unit, const char *id, const char *course, char **err);
 
 /* One key on the roster: registered or learning -> completed, completed
  * -> confirmed (on VNeID).  A confirmed row stays confirmed (nothing is

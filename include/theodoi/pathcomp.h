@@ -6,9 +6,9 @@
 #include <stddef.h>
 
 typedef struct dir_entry {
-    char *name;       /* entry name; directories end with '/' */
+    char *name; /* entry name; directories end with '/' */
     int is_dir;
-    long long size;   /* bytes, files only */
+    long long size; /* bytes, files only */
 } dir_entry;
 
 /* Complete `typed` (a path, "~/" expanded) as far as it is unambiguous.

@@ -12,18 +12,17 @@ typedef enum { ST_TODO, ST_DOING, ST_DONE, ST_NA, ST__COUNT } item_status;
  * "Không áp dụng" (also "chua thuc hien", "da hoan thanh", "x" = done is
  * NOT accepted).  0 ok, -1 unknown. */
 int status_parse(const char *s, item_status *out);
-const char *status_code(item_status s);           /* "todo" ... */
-const char *status_label(item_status s);          /* translated, _() */
+const char *status_code(item_status s);  /* "todo" ... */
+const char *status_label(item_status s); /* translated, _() */
 /* Space key: todo -> doing -> done -> todo; na -> todo. */
 item_status status_next(item_status s);
 
 /* Overdue is derived: not done, not na, the deadline (for yearly rules in
  * period_year) has passed (deadline < today). */
-int item_is_overdue(const due_rule *r, int period_year, item_status st,
-                    td_day today, const holidays *h);
+int item_is_overdue(const due_rule *r, int period_year, item_status st, td_day today,
+                    const holidays *h);
 
-typedef enum { LS_REGISTERED, LS_LEARNING, LS_COMPLETED, LS_CONFIRMED,
-               LS__COUNT } learner_status;
+typedef enum { LS_REGISTERED, LS_LEARNING, LS_COMPLETED, LS_CONFIRMED, LS__COUNT } learner_status;
 /* Codes and Vietnamese words ("Đã đăng ký", "Đang học", "Hoàn thành",
  * "Đã xác nhận").  0 ok, -1 unknown. */
 int lstatus_parse(const char *s, learner_status *out);
@@ -45,7 +44,6 @@ const char *role_code(role_kind r);
 /* May a user of role r (own unit `own`, may be NULL) write a row of unit
  * `unit` (NULL for rows without unit) of a kind owned by the city
  * (city_owned=1) or by communes (0)? */
-int role_may_write(role_kind r, const char *own, const char *unit,
-                   int city_owned);
+int role_may_write(role_kind r, const char *own, const char *unit, int city_owned);
 
 #endif

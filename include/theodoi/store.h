@@ -15,8 +15,7 @@
 /* Fetch the stored row whose key columns equal vals' key columns.
  * 1 found (out[0..ncols) malloc'd, *batch the row's batch id or 0),
  * 0 not found, -1 database error. */
-int store_row_get(td_db *db, const kind_def *k, char *const *vals, char **out,
-                  int64_t *batch);
+int store_row_get(td_db *db, const kind_def *k, char *const *vals, char **out, int64_t *batch);
 /* The same without copies, fastest when keys come in key order (an
  * import): 1 found (out[i] point at the stored values, NULL when empty,
  * valid until the next call of the store), 0 not found, -1 error. */
@@ -30,8 +29,7 @@ int store_row_put(td_db *db, const kind_def *k, char *const *vals, int64_t batch
  * gave them).  1 written; 0 when old was NULL but the key is stored
  * (nothing written); -1 error. */
 int store_row_write(td_db *db, const kind_def *k, char *const *vals, int64_t batch,
-                    char *const *old, const char *source, const char *key,
-                    int64_t old_batch);
+                    char *const *old, const char *source, const char *key, int64_t old_batch);
 /* Delete the row with vals' key. */
 int store_row_delete(td_db *db, const kind_def *k, char *const *vals);
 void store_vals_free(const kind_def *k, char **vals);
@@ -44,17 +42,16 @@ int store_vals_parse(const kind_def *k, const char *text, char **vals);
 /* Append to the audit trail (batch 0: a UI edit, stamped now by this
  * login; old_batch: the batch that had written the old row); returns the
  * new row's id or -1. */
-int64_t store_audit(td_db *db, int64_t batch, const char *source,
-                    const kind_def *k, const char *key, const char *old_text,
-                    const char *new_text, int64_t old_batch);
+int64_t store_audit(td_db *db, int64_t batch, const char *source, const kind_def *k,
+                    const char *key, const char *old_text, const char *new_text, int64_t old_batch);
 
 /* Iterate over every stored row of a kind, optionally one unit's and one
  * period's (NULL = all), in key order, calling fn with canonical values
  * (valid during the call only: copy what you keep).
  * fn returns non-zero to stop.  TD_OK or TD_EDB. */
 typedef int (*store_row_fn)(void *ctx, char *const *vals);
-int store_rows_each(td_db *db, const kind_def *k, const char *unit,
-                    const char *period, store_row_fn fn, void *ctx);
+int store_rows_each(td_db *db, const kind_def *k, const char *unit, const char *period,
+                    store_row_fn fn, void *ctx);
 
 /* Meta values (scope of the database, its creator). NULL if unset. */
 char *store_meta_get(td_db *db, const char *key);

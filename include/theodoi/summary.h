@@ -12,30 +12,34 @@ typedef struct summary_row {
     const char *code, *name;
     long items_total, items_done, items_overdue;
     int64_t population, registered, completed, confirmed; /* -1: none */
-    const char *last_update;      /* "" when never */
-    const char *period;           /* latest training month, "" if none */
-    double target_pct;            /* -1 when no target */
-    int reported_this_month;      /* a training row for this month */
+    const char *last_update;                              /* "" when never */
+    const char *period;                                   /* latest training month, "" if none */
+    double target_pct;                                    /* -1 when no target */
+    int reported_this_month;                              /* a training row for this month */
 } summary_row;
 
 typedef enum {
-    SUM_BY_NAME, SUM_BY_DONE, SUM_BY_OVERDUE, SUM_BY_CONFIRMED, SUM_BY_LAST
+    SUM_BY_NAME,
+    SUM_BY_DONE,
+    SUM_BY_OVERDUE,
+    SUM_BY_CONFIRMED,
+    SUM_BY_LAST
 } summary_order;
 
 typedef struct summary_query {
-    const char *scope;      /* a province code, a unit code, or NULL: all */
-    const char *match;      /* folded search text, or NULL */
-    int only_overdue;       /* only communes with overdue items */
+    const char *scope; /* a province code, a unit code, or NULL: all */
+    const char *match; /* folded search text, or NULL */
+    int only_overdue;  /* only communes with overdue items */
     summary_order order;
     int descending;
-    long offset, limit;     /* limit 0: all */
+    long offset, limit; /* limit 0: all */
 } summary_query;
 
 /* Compute the applicable items for today (one-off items, yearly items of
  * this year) and call fn for each commune in the query, in order.
  * TD_OK or TD_EDB. */
-int summary_each(td_db *db, const summary_query *q,
-                 int (*fn)(void *ctx, const summary_row *r), void *ctx);
+int summary_each(td_db *db, const summary_query *q, int (*fn)(void *ctx, const summary_row *r),
+                 void *ctx);
 /* How many communes the query has (for scroll bars). */
 long summary_count(td_db *db, const summary_query *q);
 
@@ -55,8 +59,8 @@ int store_summary_each(td_db *db, const summary_query *q,
 long store_summary_count(td_db *db, const summary_query *q);
 /* Every item with its due rule, in task and item order. */
 int store_items_each(td_db *db,
-                     int (*fn)(void *ctx, const char *task, const char *item,
-                               const char *title, const char *due),
+                     int (*fn)(void *ctx, const char *task, const char *item, const char *title,
+                               const char *due),
                      void *ctx);
 
 #endif

@@ -21,9 +21,9 @@
 typedef struct import_opts {
     int dry_run;
     role_kind role;
-    const char *own_unit;     /* for ROLE_COMMUNE */
+    const char *own_unit; /* for ROLE_COMMUNE */
     const char *login;
-    size_t max_problems;      /* messages kept (the rest are counted) */
+    size_t max_problems; /* messages kept (the rest are counted) */
     /* Scope of the database: rows of a units file outside it are left
      * out (a city keeps its own province; a commune its unit). */
     const char *scope_province, *scope_unit;
@@ -41,22 +41,22 @@ typedef struct import_counts {
 typedef struct import_report {
     import_counts by_kind[KIND__COUNT];
     int kinds_seen[KIND__COUNT];
-    problems errors;          /* FILE:LINE: column: message */
-    problems notes;           /* stale rows, files imported before */
-    int64_t batch;            /* the batch written, 0 when none */
+    problems errors; /* FILE:LINE: column: message */
+    problems notes;  /* stale rows, files imported before */
+    int64_t batch;   /* the batch written, 0 when none */
 } import_report;
 
 /* Import files (see above).  TD_OK, TD_EINPUT (rejected: report.errors
  * says why; nothing written) or TD_EDB.  Free the report with
  * import_report_free. */
-int sync_import(td_db *db, char *const *files, size_t nfiles,
-                const import_opts *opts, import_report *report);
+int sync_import(td_db *db, char *const *files, size_t nfiles, const import_opts *opts,
+                import_report *report);
 void import_report_free(import_report *r);
 
 /* Write a CSV of kind to f; unit/period filter where the kind has them
  * (NULL = all).  TD_OK, TD_EUSAGE (unknown kind) or TD_EDB. */
-int sync_export(td_db *db, const kind_def *k, const char *unit,
-                const char *period, FILE *f, char **err);
+int sync_export(td_db *db, const kind_def *k, const char *unit, const char *period, FILE *f,
+                char **err);
 
 /* Revert batch.  TD_OK; TD_EINPUT when later changes depend on it (the
  * rows are named in *problems) or it was undone already; TD_EDB. */

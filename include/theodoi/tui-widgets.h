@@ -14,10 +14,10 @@
  * Invariants: 0 <= cur < n (cur 0 when n is 0), top <= cur < top+height,
  * 0 <= top <= max(0, n-height). */
 typedef struct ui_list {
-    long n;         /* rows in total */
-    long cur;       /* the cursor's row */
-    long top;       /* first visible row */
-    int height;     /* visible rows (at least 1) */
+    long n;     /* rows in total */
+    long cur;   /* the cursor's row */
+    long top;   /* first visible row */
+    int height; /* visible rows (at least 1) */
 } ui_list;
 
 void ui_list_init(ui_list *l, long n, int height);
@@ -51,8 +51,8 @@ int ui_list_visible(const ui_list *l, long row, int *line);
 typedef struct ui_input {
     unsigned int *cp;
     size_t len, cap;
-    size_t cur;         /* 0..len, always at a character boundary */
-    size_t max;         /* most code points accepted; 0: no limit */
+    size_t cur; /* 0..len, always at a character boundary */
+    size_t max; /* most code points accepted; 0: no limit */
 } ui_input;
 
 /* Start with the UTF-8 text s (NULL: empty); the cursor at the end. */

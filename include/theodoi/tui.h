@@ -21,34 +21,76 @@
  * UI_FKEY (so that KEY_xxx never collides with a letter such as ă). */
 typedef int ui_key;
 #define UI_FKEY(k) (0x40000000 | (k))
-#define UI_CTRL(c) ((c) & 0x1f)
+#define UI_CTRL(c) ((c)&0x1f)
 #define UI_ESC 27
 #define UI_ENTER '\r'
 #define UI_TAB '\t'
 
 /* What a key does. */
 typedef enum {
-    ACT_NONE, ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END,
-    ACT_OPEN, ACT_BACK, ACT_SEARCH, ACT_NEXT, ACT_PREV, ACT_SORT, ACT_REVERSE,
-    ACT_OVERDUE, ACT_HELP, ACT_REDRAW, ACT_ADVANCE, ACT_NA, ACT_EDIT,
-    ACT_FOLD, ACT_FOLD_ALL, ACT_PREV_YEAR, ACT_NEXT_YEAR, ACT_HISTORY,
-    ACT_SAVE, ACT_CANCEL, ACT_NEXT_FIELD, ACT_PREV_FIELD,
+    ACT_NONE,
+    ACT_UP,
+    ACT_DOWN,
+    ACT_PGUP,
+    ACT_PGDN,
+    ACT_HOME,
+    ACT_END,
+    ACT_OPEN,
+    ACT_BACK,
+    ACT_SEARCH,
+    ACT_NEXT,
+    ACT_PREV,
+    ACT_SORT,
+    ACT_REVERSE,
+    ACT_OVERDUE,
+    ACT_HELP,
+    ACT_REDRAW,
+    ACT_ADVANCE,
+    ACT_NA,
+    ACT_EDIT,
+    ACT_FOLD,
+    ACT_FOLD_ALL,
+    ACT_PREV_YEAR,
+    ACT_NEXT_YEAR,
+    ACT_HISTORY,
+    ACT_SAVE,
+    ACT_CANCEL,
+    ACT_NEXT_FIELD,
+    ACT_PREV_FIELD,
     /* training screens (ui-training.c, ui-roster.c, ui-trend.c) */
-    ACT_TRAINING, ACT_TREND, ACT_ROSTER, ACT_PREV_MONTH, ACT_NEXT_MONTH,
-    ACT_ADD, ACT_DELETE, ACT_FILTER_NAME, ACT_FILTER_VILLAGE, ACT_FILTER_GROUP,
-    ACT_FILTER_STATUS, ACT_FILTER_CLEAR, ACT_YES, ACT_NO,
+    ACT_TRAINING,
+    ACT_TREND,
+    ACT_ROSTER,
+    ACT_PREV_MONTH,
+    ACT_NEXT_MONTH,
+    ACT_ADD,
+    ACT_DELETE,
+    ACT_FILTER_NAME,
+    ACT_FILTER_VILLAGE,
+    ACT_FILTER_GROUP,
+    ACT_FILTER_STATUS,
+    ACT_FILTER_CLEAR,
+    ACT_YES,
+    ACT_NO,
     /* import, export, import history (ui-import.c, ui-export.c,
      * ui-batches.c); they use ACT_YES and ACT_NO too */
-    ACT_IMPORT, ACT_EXPORT, ACT_BATCHES, ACT_TOGGLE, ACT_SELECT_ALL,
-    ACT_DRY_RUN, ACT_PATH, ACT_PARENT, ACT_UNDO
+    ACT_IMPORT,
+    ACT_EXPORT,
+    ACT_BATCHES,
+    ACT_TOGGLE,
+    ACT_SELECT_ALL,
+    ACT_DRY_RUN,
+    ACT_PATH,
+    ACT_PARENT,
+    ACT_UNDO
 } ui_act;
 
 /* One line of a screen's key table. */
 typedef struct ui_action {
     ui_act act;
-    ui_key key, alt, alt2;   /* 0: none; alt2 is listed in help only */
-    const char *label;       /* msgid for the help screen */
-    const char *hint;        /* msgid for the status line; NULL: shares the
+    ui_key key, alt, alt2; /* 0: none; alt2 is listed in help only */
+    const char *label;     /* msgid for the help screen */
+    const char *hint;      /* msgid for the status line; NULL: shares the
                                 next line's hint ("↑/k ↓/j move") */
 } ui_action;
 
@@ -58,14 +100,13 @@ ui_act ui_action_of(const ui_action *tab, size_t n, ui_key k);
  * ASCII when utf8 is 0. */
 const char *ui_key_name(ui_key k, int utf8, char *buf, size_t size);
 /* "↑/k" for an action line (alt2 too when with_alt2). */
-void ui_action_keys(const ui_action *a, int utf8, int with_alt2, char *buf,
-                    size_t size);
+void ui_action_keys(const ui_action *a, int utf8, int with_alt2, char *buf, size_t size);
 
 typedef struct ui_app ui_app;
 typedef struct ui_screen ui_screen;
 
 struct ui_screen {
-    const char *name;              /* msgid: the screen's name in help */
+    const char *name; /* msgid: the screen's name in help */
     const ui_action *acts;
     size_t nacts;
     /* Draw the screen between its header and the status lines; full = 1
@@ -86,41 +127,41 @@ struct ui_screen {
     long (*cursor)(ui_screen *s);
     /* 1: the screen wants raw keys first (text fields) */
     int raw_keys;
-    int key_rows;                  /* rows of keys at the bottom (1..3) */
-    int stale;                     /* data changed while below another */
-    char info[256];                /* shown in the message row */
+    int key_rows;   /* rows of keys at the bottom (1..3) */
+    int stale;      /* data changed while below another */
+    char info[256]; /* shown in the message row */
     ui_screen *below;
 };
 
 /* The bottom prompt (search). */
 typedef struct ui_prompt {
     int active;
-    const char *label;             /* translated */
+    const char *label; /* translated */
     ui_input in;
-    size_t first;                  /* horizontal scroll */
+    size_t first; /* horizontal scroll */
 } ui_prompt;
 
 struct ui_app {
     td_db *db;
     const char *db_path;
-    int utf8;                      /* terminal locale is UTF-8 */
+    int utf8; /* terminal locale is UTF-8 */
     int colors;
     int rows, cols;
     ui_screen *top;
     long data_version;
     role_kind role;
-    char *own_unit;                /* unit of a commune login, or NULL */
-    char *scope, *scope_name;      /* the database's province or unit */
+    char *own_unit;           /* unit of a commune login, or NULL */
+    char *scope, *scope_name; /* the database's province or unit */
     td_day today;
-    char msg[512];                 /* message in the status area */
+    char msg[512]; /* message in the status area */
     int msg_error;
     int msg_dirty;
-    int status_dirty;              /* key lines need a draw */
-    int full;                      /* everything needs a draw */
-    char shown_info[256];          /* the info the message row shows */
-    int cursor_y, cursor_x;        /* terminal cursor wanted (-1: hidden) */
+    int status_dirty;       /* key lines need a draw */
+    int full;               /* everything needs a draw */
+    char shown_info[256];   /* the info the message row shows */
+    int cursor_y, cursor_x; /* terminal cursor wanted (-1: hidden) */
     int cursor_on;
-    char *search;                  /* last search (folded) */
+    char *search; /* last search (folded) */
     ui_prompt prompt;
     ui_utf8_acc acc;
     int quit;
@@ -137,8 +178,7 @@ void ui_push(ui_app *app, ui_screen *s);
 /* Pop the top screen (never the last one: that quits). */
 void ui_pop(ui_app *app);
 /* A message for the status area (until the next key), printf-style. */
-void ui_message(ui_app *app, int error, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+void ui_message(ui_app *app, int error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Start the search prompt of the top screen. */
 void ui_search_start(ui_app *app);
 /* Move to the next (dir 1) or previous (-1) match of the last search. */
@@ -195,8 +235,7 @@ ui_screen *ui_history_new(ui_app *app, const char *key, const char *title);
 /* The edit form of item i of a checklist (form.c): Enter saves it (a
  * transaction), closes the form and reloads the screen below. */
 struct checklist;
-ui_screen *ui_form_new(ui_app *app, struct checklist *c, size_t i,
-                       const char *unit_name);
+ui_screen *ui_form_new(ui_app *app, struct checklist *c, size_t i, const char *unit_name);
 
 /* A read-only page of lines that scrolls (help, history: view.c). */
 ui_screen *ui_view_new(ui_app *app, const char *name, const char *title);
@@ -212,14 +251,14 @@ void ui_view_add(ui_screen *v, int bold, const char *left, const char *text);
 struct learner;
 struct tr_row;
 ui_screen *ui_training_new(ui_app *app, const char *unit, const char *name);
-ui_screen *ui_roster_new(ui_app *app, const char *unit, const char *name,
-                         const char *group, const char *course);
+ui_screen *ui_roster_new(ui_app *app, const char *unit, const char *name, const char *group,
+                         const char *course);
 ui_screen *ui_trend_new(ui_app *app, const char *unit, const char *name);
 /* Put the roster's cursor on a row (after the form added or edited it). */
 void ui_roster_goto(ui_app *app, ui_screen *roster, const char *id, const char *course);
 ui_screen *ui_learner_form_new(ui_app *app, const char *unit, const char *unit_name,
-                               const struct learner *l, const char *group,
-                               const char *course, const char *village);
+                               const struct learner *l, const char *group, const char *course,
+                               const char *village);
 ui_screen *ui_counts_form_new(ui_app *app, const char *unit, const char *unit_name,
                               const char *month, const struct tr_row *r);
 /* The roster's keys on a learner (ui-learner.c): Space marks it completed,
@@ -238,21 +277,17 @@ ui_screen *ui_import_new(ui_app *app);
 ui_screen *ui_export_new(ui_app *app, const char *unit);
 /* The import batches, newest first; u undoes one (ui-batches.c). */
 ui_screen *ui_batches_new(ui_app *app);
-extern const ui_action ui_import_acts[], ui_import_path_acts[],
-    ui_import_confirm_acts[], ui_export_acts[], ui_batches_acts[],
-    ui_confirm_acts[];
-extern const size_t ui_import_nacts, ui_import_path_nacts,
-    ui_import_confirm_nacts, ui_export_nacts, ui_batches_nacts,
-    ui_confirm_nacts;
+extern const ui_action ui_import_acts[], ui_import_path_acts[], ui_import_confirm_acts[],
+    ui_export_acts[], ui_batches_acts[], ui_confirm_acts[];
+extern const size_t ui_import_nacts, ui_import_path_nacts, ui_import_confirm_nacts, ui_export_nacts,
+    ui_batches_nacts, ui_confirm_nacts;
 
 /* Every screen's key table, for the status lines and the help screen. */
-extern const ui_action ui_communes_acts[], ui_checklist_acts[], ui_form_acts[],
-    ui_view_acts[], ui_prompt_acts[];
-extern const size_t ui_communes_nacts, ui_checklist_nacts, ui_form_nacts,
-    ui_view_nacts, ui_prompt_nacts;
-extern const ui_action ui_training_acts[], ui_roster_acts[], ui_trend_acts[],
-    ui_fields_acts[];
-extern const size_t ui_training_nacts, ui_roster_nacts, ui_trend_nacts,
-    ui_fields_nacts;
+extern const ui_action ui_communes_acts[], ui_checklist_acts[], ui_form_acts[], ui_view_acts[],
+    ui_prompt_acts[];
+extern const size_t ui_communes_nacts, ui_checklist_nacts, ui_form_nacts, ui_view_nacts,
+    ui_prompt_nacts;
+extern const ui_action ui_training_acts[], ui_roster_acts[], ui_trend_acts[], ui_fields_acts[];
+extern const size_t ui_training_nacts, ui_roster_nacts, ui_trend_nacts, ui_fields_nacts;
 
 #endif

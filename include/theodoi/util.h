@@ -47,8 +47,8 @@ typedef struct problems {
     size_t n, cap, count;
 } problems;
 void problems_init(problems *p, size_t cap);
-void problems_add(problems *p, const char *file, long line, const char *col,
-                  const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+void problems_add(problems *p, const char *file, long line, const char *col, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
 void problems_free(problems *p);
 
 #endif

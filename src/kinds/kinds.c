@@ -11,45 +11,41 @@
 #define I COL_INT
 #define M COL_META
 
-static const kind_col UNITS[] = {
-    {"code", VT_CODE, K | R}, {"name", VT_NAME, R},
-    {"kind", VT_UNITKIND, R}, {"parent_code", VT_PARENT, 0}};
-static const kind_col ITEMS[] = {
-    {"task_code", VT_TASK, R}, {"item_code", VT_CODE, K | R},
-    {"title", VT_NAME, R}, {"due", VT_DUE, 0}};
-static const kind_col COURSES[] = {
-    {"course_code", VT_CODE, K | R}, {"title", VT_NAME, R}};
-static const kind_col HOLIDAYS[] = {
-    {"date", VT_DAY, K | R}, {"name", VT_TEXT, 0}};
-static const kind_col CHECKLIST[] = {
-    {"unit_code", VT_UNIT, K | R}, {"item_code", VT_ITEM, K | R},
-    {"period", VT_CPERIOD, K}, {"status", VT_STATUS, R},
-    {"done_on", VT_DATE, 0}, {"quantity", VT_COUNT, I},
-    {"evidence", VT_TEXT, 0}, {"note", VT_TEXT, 0},
-    {"updated_at", VT_TS, M}, {"updated_by", VT_LOGIN, M}};
+static const kind_col UNITS[] = {{"code", VT_CODE, K | R},
+                                 {"name", VT_NAME, R},
+                                 {"kind", VT_UNITKIND, R},
+                                 {"parent_code", VT_PARENT, 0}};
+static const kind_col ITEMS[] = {{"task_code", VT_TASK, R},
+                                 {"item_code", VT_CODE, K | R},
+                                 {"title", VT_NAME, R},
+                                 {"due", VT_DUE, 0}};
+static const kind_col COURSES[] = {{"course_code", VT_CODE, K | R}, {"title", VT_NAME, R}};
+static const kind_col HOLIDAYS[] = {{"date", VT_DAY, K | R}, {"name", VT_TEXT, 0}};
+static const kind_col CHECKLIST[] = {{"unit_code", VT_UNIT, K | R}, {"item_code", VT_ITEM, K | R},
+                                     {"period", VT_CPERIOD, K},     {"status", VT_STATUS, R},
+                                     {"done_on", VT_DATE, 0},       {"quantity", VT_COUNT, I},
+                                     {"evidence", VT_TEXT, 0},      {"note", VT_TEXT, 0},
+                                     {"updated_at", VT_TS, M},      {"updated_by", VT_LOGIN, M}};
 static const kind_col TRAINING[] = {
-    {"unit_code", VT_UNIT, K | R}, {"period", VT_MONTH, K | R},
+    {"unit_code", VT_UNIT, K | R},   {"period", VT_MONTH, K | R},
     {"group_code", VT_GROUP, K | R}, {"course_code", VT_COURSE, K | R},
-    {"population", VT_COUNT, I}, {"registered", VT_COUNT, R | I},
-    {"completed", VT_COUNT, R | I}, {"confirmed", VT_COUNT, R | I},
-    {"updated_at", VT_TS, M}, {"updated_by", VT_LOGIN, M}};
-static const kind_col TARGETS[] = {
-    {"period", VT_YEAR, K | R}, {"group_code", VT_GROUP, K | R},
-    {"course_code", VT_COURSE, K | R}, {"target_pct", VT_PCT, R | COL_REAL}};
+    {"population", VT_COUNT, I},     {"registered", VT_COUNT, R | I},
+    {"completed", VT_COUNT, R | I},  {"confirmed", VT_COUNT, R | I},
+    {"updated_at", VT_TS, M},        {"updated_by", VT_LOGIN, M}};
+static const kind_col TARGETS[] = {{"period", VT_YEAR, K | R},
+                                   {"group_code", VT_GROUP, K | R},
+                                   {"course_code", VT_COURSE, K | R},
+                                   {"target_pct", VT_PCT, R | COL_REAL}};
 static const kind_col LEARNERS[] = {
-    {"unit_code", VT_UNIT, K | R}, {"learner_id", VT_LEARNER, K | R},
-    {"full_name", VT_NAME, R}, {"birth_year", VT_BIRTH, I},
-    {"gender", VT_GENDER, 0}, {"group_code", VT_GROUP, R},
-    {"village", VT_TEXT, 0}, {"course_code", VT_COURSE, K | R},
-    {"status", VT_LSTATUS, R}, {"updated_at", VT_TS, M},
-    {"updated_by", VT_LOGIN, M}};
+    {"unit_code", VT_UNIT, K | R}, {"learner_id", VT_LEARNER, K | R}, {"full_name", VT_NAME, R},
+    {"birth_year", VT_BIRTH, I},   {"gender", VT_GENDER, 0},          {"group_code", VT_GROUP, R},
+    {"village", VT_TEXT, 0},       {"course_code", VT_COURSE, K | R}, {"status", VT_LSTATUS, R},
+    {"updated_at", VT_TS, M},      {"updated_by", VT_LOGIN, M}};
 static const kind_col SUMMARY[] = {
-    {"unit_code", VT_UNIT, 0}, {"unit_name", VT_TEXT, 0},
-    {"items_total", VT_COUNT, 0}, {"items_done", VT_COUNT, 0},
-    {"items_overdue", VT_COUNT, 0}, {"population", VT_COUNT, 0},
-    {"registered", VT_COUNT, 0}, {"completed", VT_COUNT, 0},
-    {"confirmed", VT_COUNT, 0}, {"confirmed_pct", VT_TEXT, 0},
-    {"last_update", VT_TS, 0}};
+    {"unit_code", VT_UNIT, 0},     {"unit_name", VT_TEXT, 0},      {"items_total", VT_COUNT, 0},
+    {"items_done", VT_COUNT, 0},   {"items_overdue", VT_COUNT, 0}, {"population", VT_COUNT, 0},
+    {"registered", VT_COUNT, 0},   {"completed", VT_COUNT, 0},     {"confirmed", VT_COUNT, 0},
+    {"confirmed_pct", VT_TEXT, 0}, {"last_update", VT_TS, 0}};
 
 #define N(a) (sizeof a / sizeof a[0])
 
@@ -119,8 +115,7 @@ static int header_hits(const kind_def *k, char *const *names, size_t n)
     return hits;
 }
 
-const kind_def *kind_from_header(char *const *names, size_t n,
-                                 const kind_def **closest)
+const kind_def *kind_from_header(char *const *names, size_t n, const kind_def **closest)
 {
     const kind_def *best = NULL;
     int best_hits = 0;

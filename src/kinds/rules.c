@@ -27,24 +27,21 @@ static void pad_code(char **v, int w)
 
 /* A unit's code has 2 digits for a province, 5 for a commune; provinces
  * have no parent, communes must have one. */
-static void unit_rules(const kind_def *k, char **vals, const char *file,
-                       long line, problems *out)
+static void unit_rules(const kind_def *k, char **vals, const char *file, long line, problems *out)
 {
     int ic = kind_col_index(k, "code"), ip = kind_col_index(k, "parent_code");
     const char *kind = col(k, vals, "kind");
     int province = kind && (!strcmp(kind, "tinh") || !strcmp(kind, "thanh_pho"));
     pad_code(&vals[ic], province ? 2 : 5);
     if (province && vals[ip])
-        problems_add(out, file, line, "parent_code",
-                     "%s", _("a province has no parent unit"));
+        problems_add(out, file, line, "parent_code", "%s", _("a province has no parent unit"));
     if (kind && !province && !vals[ip])
-        problems_add(out, file, line, "parent_code",
-                     "%s", _("a commune needs its province code"));
+        problems_add(out, file, line, "parent_code", "%s", _("a commune needs its province code"));
 }
 
 /* Yearly items are kept per year; the others have no period. */
-static void checklist_rules(const kind_def *k, char **vals, const kind_lookup *lk,
-                            const char *file, long line, problems *out)
+static void checklist_rules(const kind_def *k, char **vals, const kind_lookup *lk, const char *file,
+                            long line, problems *out)
 {
     const char *item = col(k, vals, "item_code");
     const char *period = col(k, vals, "period");
@@ -60,17 +57,15 @@ static void checklist_rules(const kind_def *k, char **vals, const kind_lookup *l
 }
 
 /* population >= registered >= completed >= confirmed; no future month. */
-static void training_rules(const kind_def *k, char **vals, const kind_lookup *lk,
-                           const char *file, long line, problems *out)
+static void training_rules(const kind_def *k, char **vals, const kind_lookup *lk, const char *file,
+                           long line, problems *out)
 {
-    static const char *const names[] = {"population", "registered", "completed",
-                                        "confirmed"};
+    static const char *const names[] = {"population", "registered", "completed", "confirmed"};
     for (int i = 0; i < 3; i++) {
         const char *a = col(k, vals, names[i]), *b = col(k, vals, names[i + 1]);
         if (a && b && atoll(b) > atoll(a))
-            problems_add(out, file, line, names[i + 1],
-                         _("%s (%s) is more than %s (%s)"), names[i + 1], b,
-                         names[i], a);
+            problems_add(out, file, line, names[i + 1], _("%s (%s) is more than %s (%s)"),
+                         names[i + 1], b, names[i], a);
     }
     const char *period = col(k, vals, "period");
     if (period && lk) {
@@ -79,13 +74,12 @@ static void training_rules(const kind_def *k, char **vals, const kind_lookup *lk
         day_to_ymd(lk->today, &y, &m, &d);
         snprintf(now, sizeof now, "%04d-%02d", y, m);
         if (strcmp(period, now) > 0)
-            problems_add(out, file, line, "period", _("month in the future: %s"),
-                         period);
+            problems_add(out, file, line, "period", _("month in the future: %s"), period);
     }
 }
 
-void kind_row_rules(const kind_def *k, char **vals, const kind_lookup *lk,
-                    const char *file, long line, problems *out)
+void kind_row_rules(const kind_def *k, char **vals, const kind_lookup *lk, const char *file,
+                    long line, problems *out)
 {
     switch (k->id) {
     case KIND_UNITS:
@@ -103,8 +97,7 @@ void kind_row_rules(const kind_def *k, char **vals, const kind_lookup *lk,
         if (by && lk) {
             day_to_ymd(lk->today, &y, &m, &d);
             if (atoi(by) > y)
-                problems_add(out, file, line, "birth_year",
-                             _("birth year in the future: %s"), by);
+                problems_add(out, file, line, "birth_year", _("birth year in the future: %s"), by);
         }
         break;
     }

@@ -75,7 +75,7 @@ static int count_value(const char *s, char **out, char **msg)
     char tmp[32];
     if (s[0] == '-')
         return FAIL(_("negative count: %s"), s);
-    if (strlen(s) >= sizeof tmp)    /* never cut a long number short */
+    if (strlen(s) >= sizeof tmp) /* never cut a long number short */
         return FAIL(_("not a whole number: %s"), s);
     snprintf(tmp, sizeof tmp, "%s", s);
     char *dot = strchr(tmp, '.');
@@ -170,8 +170,8 @@ static int coded_value(const kind_col *c, const char *s, char **out, char **msg)
 }
 
 /* Values checked against the codes known (lookups). */
-static int lookup_value(const kind_col *c, const char *s, const kind_lookup *lk,
-                        char **out, char **msg)
+static int lookup_value(const kind_col *c, const char *s, const kind_lookup *lk, char **out,
+                        char **msg)
 {
     int yearly;
     switch (c->type) {
@@ -197,8 +197,8 @@ static int lookup_value(const kind_col *c, const char *s, const kind_lookup *lk,
 }
 
 /* Days, years, times and due rules. */
-static int time_value(const kind_col *c, const char *s, const kind_lookup *lk,
-                      char **out, char **msg)
+static int time_value(const kind_col *c, const char *s, const kind_lookup *lk, char **out,
+                      char **msg)
 {
     td_day d;
     int y;
@@ -222,8 +222,7 @@ static int time_value(const kind_col *c, const char *s, const kind_lookup *lk,
     case VT_MONTH:
         return month_value(s, out, msg);
     case VT_BIRTH:
-        if (!all_digits(s) || strlen(s) != 4 || atoi(s) < 1900 ||
-            (lk && atoi(s) > 2100))
+        if (!all_digits(s) || strlen(s) != 4 || atoi(s) < 1900 || (lk && atoi(s) > 2100))
             return FAIL(_("not a birth year (such as 1975): %s"), s);
         snprintf(buf, sizeof buf, "%s", s);
         break;
@@ -237,7 +236,8 @@ static int time_value(const kind_col *c, const char *s, const kind_lookup *lk,
     default: {
         due_rule r;
         if (due_parse(s, &r) != 0)
-            return FAIL(_("not a due rule (YYYY-MM-DD, yearly:MM-DD, workdays:N:YYYY-MM-DD): %s"), s);
+            return FAIL(_("not a due rule (YYYY-MM-DD, yearly:MM-DD, workdays:N:YYYY-MM-DD): %s"),
+                        s);
         due_format(&r, buf, sizeof buf);
     }
     }
@@ -246,8 +246,8 @@ static int time_value(const kind_col *c, const char *s, const kind_lookup *lk,
 }
 
 /* Dispatch on the column's type.  s is trimmed and not empty. */
-static int typed_value(const kind_col *c, const char *s, const kind_lookup *lk,
-                       char **out, char **msg)
+static int typed_value(const kind_col *c, const char *s, const kind_lookup *lk, char **out,
+                       char **msg)
 {
     switch (c->type) {
     case VT_TEXT:
@@ -270,7 +270,8 @@ static int typed_value(const kind_col *c, const char *s, const kind_lookup *lk,
         if (strlen(s) > 40)
             return FAIL(_("learner id too long: %s"), s);
         if ((strlen(s) == 9 || strlen(s) == 12) && all_digits(s))
-            return FAIL(_("looks like an identity card number; use a local id instead (personal data law 91/2025/QH15)"));
+            return FAIL(_(
+                "looks like an identity card number; use a local id instead (personal data law 91/2025/QH15)"));
         *out = xstrdup(s);
         return 0;
     case VT_COUNT:
@@ -292,8 +293,7 @@ static int typed_value(const kind_col *c, const char *s, const kind_lookup *lk,
     }
 }
 
-int kind_value(const kind_col *c, const char *in, const kind_lookup *lk,
-               char **out, char **msg)
+int kind_value(const kind_col *c, const char *in, const kind_lookup *lk, char **out, char **msg)
 {
     *out = NULL;
     *msg = NULL;

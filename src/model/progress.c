@@ -23,8 +23,8 @@ typedef struct collect {
 
 /* One item: one-off items apply once (period ""), yearly items in the
  * current year. */
-static int add_item(void *ctx, const char *task, const char *item,
-                    const char *title, const char *due)
+static int add_item(void *ctx, const char *task, const char *item, const char *title,
+                    const char *due)
 {
     (void)task;
     (void)title;
@@ -47,8 +47,8 @@ static int add_item(void *ctx, const char *task, const char *item,
     return 0;
 }
 
-int summary_each(td_db *db, const summary_query *q,
-                 int (*fn)(void *ctx, const summary_row *r), void *ctx)
+int summary_each(td_db *db, const summary_query *q, int (*fn)(void *ctx, const summary_row *r),
+                 void *ctx)
 {
     collect c = {0};
     int m, d;

@@ -28,8 +28,7 @@ void training_month_now(char out[8])
 static int month_index(const char *month)
 {
     int y, m;
-    if (!month || strlen(month) != 7 || month[4] != '-' ||
-        period_parse_month(month, &y, &m) != 0)
+    if (!month || strlen(month) != 7 || month[4] != '-' || period_parse_month(month, &y, &m) != 0)
         return -1;
     return y * 12 + m - 1;
 }
@@ -57,9 +56,9 @@ int training_may_write(td_db *db, const char *unit, char **err)
     if (ok)
         return TD_OK;
     *err = role == ROLE_NONE
-        ? xasprintf(_("your login (%s) has no role in this database, so it may only read"),
-                    td_login())
-        : xasprintf(_("your login (%s) may not edit the rows of unit %s"), td_login(), unit);
+               ? xasprintf(_("your login (%s) has no role in this database, so it may only read"),
+                           td_login())
+               : xasprintf(_("your login (%s) may not edit the rows of unit %s"), td_login(), unit);
     return TD_EINPUT;
 }
 
@@ -68,18 +67,30 @@ static int exists(void *db, code_kind what, const char *code, int *yearly)
 {
     return store_code_exists(db, what, code, yearly) == 1;
 }
-static int lk_unit(void *db, const char *c) { return exists(db, CODE_UNIT, c, NULL); }
-static int lk_item(void *db, const char *c, int *y) { return exists(db, CODE_ITEM, c, y); }
-static int lk_group(void *db, const char *c) { return exists(db, CODE_GROUP, c, NULL); }
-static int lk_course(void *db, const char *c) { return exists(db, CODE_COURSE, c, NULL); }
+static int lk_unit(void *db, const char *c)
+{
+    return exists(db, CODE_UNIT, c, NULL);
+}
+static int lk_item(void *db, const char *c, int *y)
+{
+    return exists(db, CODE_ITEM, c, y);
+}
+static int lk_group(void *db, const char *c)
+{
+    return exists(db, CODE_GROUP, c, NULL);
+}
+static int lk_course(void *db, const char *c)
+{
+    return exists(db, CODE_COURSE, c, NULL);
+}
 
 void training_lookup_init(kind_lookup *lk, td_db *db)
 {
     *lk = (kind_lookup){db, lk_unit, lk_item, lk_group, lk_course, day_today(), ts_now()};
 }
 
-int training_validate_row(const kind_def *k, char *const *cells,
-                          const kind_lookup *lk, char **vals, char **err)
+int training_validate_row(const kind_def *k, char *const *cells, const kind_lookup *lk, char **vals,
+                          char **err)
 {
     problems p;
     problems_init(&p, 20);
@@ -111,7 +122,7 @@ int training_validate_row(const kind_def *k, char *const *cells,
 typedef struct table_ctx {
     tr_table *t;
     size_t cap;
-    int current;            /* the month asked for is the current month */
+    int current; /* the month asked for is the current month */
 } table_ctx;
 
 /* Percentages of a row from its counts. */
@@ -227,8 +238,8 @@ static char *count_cell(int64_t v)
 
 /* A row derived from the roster takes only the population: the counts
  * typed must be -1 (keep) or the derived ones, which are filled in. */
-static int roster_counts(td_db *db, const char *unit, const char *group,
-                         const char *course, int64_t in[3], char **err)
+static int roster_counts(td_db *db, const char *unit, const char *group, const char *course,
+                         int64_t in[3], char **err)
 {
     static const char *const names[] = {"registered", "completed", "confirmed"};
     int64_t derived[3];
@@ -249,9 +260,9 @@ static int roster_counts(td_db *db, const char *unit, const char *group,
     return TD_OK;
 }
 
-int training_set_counts(td_db *db, const char *unit, const char *month,
-                        const char *group, const char *course, int64_t pop,
-                        int64_t reg, int64_t comp, int64_t conf, char **err)
+int training_set_counts(td_db *db, const char *unit, const char *month, const char *group,
+                        const char *course, int64_t pop, int64_t reg, int64_t comp, int64_t conf,
+                        char **err)
 {
     *err = NULL;
     char now[8];
@@ -265,9 +276,16 @@ int training_set_counts(td_db *db, const char *unit, const char *month,
     if (rc != TD_OK)
         return rc;
     const kind_def *k = kind_get(KIND_TRAINING);
-    char *cells[10] = {(char *)unit, (char *)month, (char *)group, (char *)course,
-                       count_cell(pop), count_cell(counts[0]), count_cell(counts[1]),
-                       count_cell(counts[2]), NULL, NULL};
+    char *cells[10] = {(char *)unit,
+                       (char *)month,
+                       (char *)group,
+                       (char *)course,
+                       count_cell(pop),
+                       count_cell(counts[0]),
+                       count_cell(counts[1]),
+                       count_cell(counts[2]),
+                       NULL,
+                       NULL};
     char *vals[10] = {0};
     kind_lookup lk;
     training_lookup_init(&lk, db);
@@ -289,7 +307,7 @@ typedef struct trend_ctx {
     int64_t *pop, *conf;
     char *has;
     char unit[8];
-    int next;               /* the unit's first window month not filled */
+    int next; /* the unit's first window month not filled */
     int64_t last_pop, last_conf;
     int last_has;
 } trend_ctx;
@@ -312,8 +330,7 @@ static void trend_fill(trend_ctx *c, int upto)
         c->next = upto;
 }
 
-static int trend_row(void *ctx, const char *unit, const char *month, int64_t pop,
-                     int64_t conf)
+static int trend_row(void *ctx, const char *unit, const char *month, int64_t pop, int64_t conf)
 {
     trend_ctx *c = ctx;
     if (strcmp(unit, c->unit) != 0) {
@@ -336,8 +353,7 @@ static int trend_row(void *ctx, const char *unit, const char *month, int64_t pop
     return 0;
 }
 
-int training_trend(td_db *db, const char *unit, const char *last_month, int n,
-                   double *pct)
+int training_trend(td_db *db, const char *unit, const char *last_month, int n, double *pct)
 {
     char now[8], first[8];
     training_month_now(now);
@@ -345,8 +361,7 @@ int training_trend(td_db *db, const char *unit, const char *last_month, int n,
         last_month = now;
     if (n <= 0 || training_month_add(last_month, -(n - 1), first) != 0)
         return TD_EINPUT;
-    trend_ctx c = {.first = month_index(first), .n = n,
-                   .carry = !unit || strlen(unit) == 2};
+    trend_ctx c = {.first = month_index(first), .n = n, .carry = !unit || strlen(unit) == 2};
     c.pop = xcalloc((size_t)n, sizeof *c.pop);
     c.conf = xcalloc((size_t)n, sizeof *c.conf);
     c.has = xcalloc((size_t)n, 1);

@@ -9,8 +9,8 @@
 
 int64_t store_batch_new(td_db *db, const char *login, const char *at)
 {
-    sqlite3_stmt *st = db_prep(db,
-        "INSERT INTO batches(at, login, files, sha256) VALUES(?, ?, '', '')");
+    sqlite3_stmt *st =
+        db_prep(db, "INSERT INTO batches(at, login, files, sha256) VALUES(?, ?, '', '')");
     if (!st)
         return -1;
     sqlite3_bind_text(st, 1, at, -1, SQLITE_TRANSIENT);
@@ -20,8 +20,8 @@ int64_t store_batch_new(td_db *db, const char *login, const char *at)
     return rc == SQLITE_DONE ? sqlite3_last_insert_rowid(db_handle(db)) : -1;
 }
 
-int store_batch_file(td_db *db, int64_t batch, const char *file,
-                     const char *sha, const char *kind, long rows)
+int store_batch_file(td_db *db, int64_t batch, const char *file, const char *sha, const char *kind,
+                     long rows)
 {
     sqlite3_stmt *st = db_prep(db, "INSERT INTO batch_files VALUES(?, ?, ?, ?, ?)");
     if (!st)
@@ -37,15 +37,15 @@ int store_batch_file(td_db *db, int64_t batch, const char *file,
 }
 
 /* Record the batch's totals and the range of its audit rows. */
-int store_batch_finish(td_db *db, int64_t batch, const char *files,
-                       const char *sha, long ins, long upd, long same, long stale)
+int store_batch_finish(td_db *db, int64_t batch, const char *files, const char *sha, long ins,
+                       long upd, long same, long stale)
 {
-    sqlite3_stmt *st = db_prep(db,
-        "UPDATE batches SET files = ?1, sha256 = ?2, inserted = ?3, updated = ?4,"
-        " unchanged = ?5, stale = ?6,"
-        " first_audit = (SELECT min(id) FROM audit WHERE batch_id = ?7 AND source = 'import'),"
-        " last_audit = (SELECT max(id) FROM audit WHERE batch_id = ?7 AND source = 'import')"
-        " WHERE id = ?7");
+    sqlite3_stmt *st = db_prep(
+        db, "UPDATE batches SET files = ?1, sha256 = ?2, inserted = ?3, updated = ?4,"
+            " unchanged = ?5, stale = ?6,"
+            " first_audit = (SELECT min(id) FROM audit WHERE batch_id = ?7 AND source = 'import'),"
+            " last_audit = (SELECT max(id) FROM audit WHERE batch_id = ?7 AND source = 'import')"
+            " WHERE id = ?7");
     if (!st)
         return -1;
     sqlite3_bind_text(st, 1, files, -1, SQLITE_TRANSIENT);
@@ -80,14 +80,15 @@ static void batch_from_row(sqlite3_stmt *st, batch_info *b)
                  (const char *)sqlite3_column_text(st, 10));
 }
 
-#define BATCH_COLS "SELECT id, at, login, files, inserted, updated, unchanged," \
-                   " stale, first_audit, last_audit, undone_at FROM batches"
+#define BATCH_COLS                                               \
+    "SELECT id, at, login, files, inserted, updated, unchanged," \
+    " stale, first_audit, last_audit, undone_at FROM batches"
 
 int store_batch_by_sha(td_db *db, const char *sha, batch_info *info)
 {
-    sqlite3_stmt *st = db_prep(db, BATCH_COLS
-        " WHERE undone_at IS NULL AND id IN (SELECT batch_id FROM batch_files"
-        " WHERE sha256 = ?) ORDER BY id DESC LIMIT 1");
+    sqlite3_stmt *st = db_prep(
+        db, BATCH_COLS " WHERE undone_at IS NULL AND id IN (SELECT batch_id FROM batch_files"
+                       " WHERE sha256 = ?) ORDER BY id DESC LIMIT 1");
     if (!st)
         return -1;
     sqlite3_bind_text(st, 1, sha, -1, SQLITE_TRANSIENT);
@@ -131,8 +132,7 @@ int store_batches_each(td_db *db, int (*fn)(void *ctx, const batch_info *b), voi
 
 int store_batch_undone(td_db *db, int64_t id, const char *at, const char *login)
 {
-    sqlite3_stmt *st = db_prep(db,
-        "UPDATE batches SET undone_at = ?, undone_by = ? WHERE id = ?");
+    sqlite3_stmt *st = db_prep(db, "UPDATE batches SET undone_at = ?, undone_by = ? WHERE id = ?");
     if (!st)
         return -1;
     sqlite3_bind_text(st, 1, at, -1, SQLITE_TRANSIENT);
@@ -144,8 +144,7 @@ int store_batch_undone(td_db *db, int64_t id, const char *at, const char *login)
 }
 
 /* Run an audit query and hand each row to fn. */
-static int audit_rows(sqlite3_stmt *st, int (*fn)(void *ctx, const audit_row *r),
-                      void *ctx)
+static int audit_rows(sqlite3_stmt *st, int (*fn)(void *ctx, const audit_row *r), void *ctx)
 {
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -171,9 +170,9 @@ static int audit_rows(sqlite3_stmt *st, int (*fn)(void *ctx, const audit_row *r)
 int store_audit_of_batch(td_db *db, int64_t first, int64_t last,
                          int (*fn)(void *ctx, const audit_row *r), void *ctx)
 {
-    sqlite3_stmt *st = db_prep(db,
-        "SELECT id, batch_id, at, login, source, kind, key, old, new, old_batch"
-        " FROM audit WHERE id BETWEEN ? AND ? ORDER BY id DESC");
+    sqlite3_stmt *st =
+        db_prep(db, "SELECT id, batch_id, at, login, source, kind, key, old, new, old_batch"
+                    " FROM audit WHERE id BETWEEN ? AND ? ORDER BY id DESC");
     if (!st)
         return TD_EDB;
     sqlite3_bind_int64(st, 1, first);
@@ -184,11 +183,11 @@ int store_audit_of_batch(td_db *db, int64_t first, int64_t last,
 int store_audit_of_key(td_db *db, const char *kind, const char *key,
                        int (*fn)(void *ctx, const audit_row *r), void *ctx)
 {
-    sqlite3_stmt *st = db_prep(db,
-        "SELECT a.id, a.batch_id, coalesce(a.at, b.at), coalesce(a.login, b.login),"
-        " a.source, a.kind, a.key, a.old, a.new, a.old_batch"
-        " FROM audit a LEFT JOIN batches b ON b.id = a.batch_id"
-        " WHERE a.kind = ? AND a.key = ? ORDER BY a.id DESC");
+    sqlite3_stmt *st =
+        db_prep(db, "SELECT a.id, a.batch_id, coalesce(a.at, b.at), coalesce(a.login, b.login),"
+                    " a.source, a.kind, a.key, a.old, a.new, a.old_batch"
+                    " FROM audit a LEFT JOIN batches b ON b.id = a.batch_id"
+                    " WHERE a.kind = ? AND a.key = ? ORDER BY a.id DESC");
     if (!st)
         return TD_EDB;
     sqlite3_bind_text(st, 1, kind, -1, SQLITE_TRANSIENT);

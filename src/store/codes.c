@@ -29,12 +29,11 @@ int store_code_exists(td_db *db, code_kind what, const char *code, int *yearly)
     return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
 
-int store_learner_counts(td_db *db, const char *unit, const char *group,
-                         const char *course, int64_t out[3])
+int store_learner_counts(td_db *db, const char *unit, const char *group, const char *course,
+                         int64_t out[3])
 {
-    sqlite3_stmt *st = db_prep(db,
-        "SELECT registered, completed, confirmed FROM learner_counts"
-        " WHERE unit_code = ? AND group_code = ? AND course_code = ?");
+    sqlite3_stmt *st = db_prep(db, "SELECT registered, completed, confirmed FROM learner_counts"
+                                   " WHERE unit_code = ? AND group_code = ? AND course_code = ?");
     if (!st)
         return -1;
     sqlite3_bind_text(st, 1, unit, -1, SQLITE_TRANSIENT);
@@ -50,12 +49,12 @@ int store_learner_counts(td_db *db, const char *unit, const char *group,
     return found;
 }
 
-int store_latest_population(td_db *db, const char *unit, const char *group,
-                            const char *course, const char *month, int64_t *pop)
+int store_latest_population(td_db *db, const char *unit, const char *group, const char *course,
+                            const char *month, int64_t *pop)
 {
-    sqlite3_stmt *st = db_prep(db,
-        "SELECT population FROM training WHERE unit_code = ? AND period <= ?"
-        " AND group_code = ? AND course_code = ? ORDER BY period DESC LIMIT 1");
+    sqlite3_stmt *st =
+        db_prep(db, "SELECT population FROM training WHERE unit_code = ? AND period <= ?"
+                    " AND group_code = ? AND course_code = ? ORDER BY period DESC LIMIT 1");
     if (!st)
         return -1;
     sqlite3_bind_text(st, 1, unit, -1, SQLITE_TRANSIENT);
@@ -72,12 +71,11 @@ int store_latest_population(td_db *db, const char *unit, const char *group,
 }
 
 int store_roster_pairs(td_db *db, const char *unit,
-                       int (*fn)(void *ctx, const char *group, const char *course),
-                       void *ctx)
+                       int (*fn)(void *ctx, const char *group, const char *course), void *ctx)
 {
-    sqlite3_stmt *st = db_prep(db,
-        "SELECT group_code, course_code FROM learner_counts WHERE unit_code = ?"
-        " AND registered > 0 ORDER BY 1, 2");
+    sqlite3_stmt *st =
+        db_prep(db, "SELECT group_code, course_code FROM learner_counts WHERE unit_code = ?"
+                    " AND registered > 0 ORDER BY 1, 2");
     if (!st)
         return TD_EDB;
     sqlite3_bind_text(st, 1, unit, -1, SQLITE_TRANSIENT);

@@ -48,21 +48,21 @@ static sqlite3_stmt *prep(td_db *db, const char *sql)
 {
     sqlite3_stmt *st = db_prep(db, sql);
     if (!st && sqlite3_create_function_v2(db_handle(db), "td_fold_has", 2,
-                                          SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
-                                          fold_has, NULL, NULL, NULL) == SQLITE_OK)
+                                          SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, fold_has, NULL,
+                                          NULL, NULL) == SQLITE_OK)
         st = db_prep(db, sql);
     return st;
 }
 
 /* ---- pages ------------------------------------------------------------ */
 
-#define COLS \
+#define COLS                                                                    \
     "SELECT unit_code, learner_id, course_code, full_name, birth_year, gender," \
     " group_code, village, status, updated_at, updated_by, name_key FROM learners"
 /* ?1 unit, ?2 village, ?3 group, ?4 course, ?5 status, ?6 folded search;
  * ?7..?9 the position; ?10 the limit. */
-#define FILTER \
-    " AND (?2 IS NULL OR village = ?2)" \
+#define FILTER                                                                  \
+    " AND (?2 IS NULL OR village = ?2)"                                         \
     " AND (?3 IS NULL OR group_code = ?3) AND (?4 IS NULL OR course_code = ?4)" \
     " AND (?5 IS NULL OR status = ?5) AND (?6 IS NULL OR td_fold_has(full_name, ?6))"
 #define POS "(?7, ?8, ?9)"
@@ -73,14 +73,13 @@ static sqlite3_stmt *prep(td_db *db, const char *sql)
  * up every row; it reads the unit's rows in primary-key order instead
  * and sorts the matches ("+name_key" keeps the planner off the index):
  * one sequential pass, the same ~60 ms on 100,000 rows whatever matches. */
-#define PLAN(W, K, ORD) {                                   \
-    COLS W ORD(""),                                         \
-    COLS W " AND " K " > " POS ORD(""),                     \
-    COLS W " AND " K " >= " POS ORD(""),                    \
-    COLS W " AND " K " < " POS ORD("DESC"),                 \
-    COLS W ORD("DESC"),                                     \
-    "SELECT count(*) FROM learners" W,                      \
-    "SELECT count(*) FROM learners" W " AND " K " < " POS}
+#define PLAN(W, K, ORD)                                                                          \
+    {                                                                                            \
+        COLS W ORD(""), COLS W " AND " K " > " POS ORD(""), COLS W " AND " K " >= " POS ORD(""), \
+            COLS W " AND " K " < " POS ORD("DESC"), COLS W ORD("DESC"),                          \
+            "SELECT count(*) FROM learners" W,                                                   \
+            "SELECT count(*) FROM learners" W " AND " K " < " POS                                \
+    }
 #define ORDER_INDEX(d) " ORDER BY name_key " d ", learner_id " d ", course_code " d " LIMIT ?10"
 #define ORDER_SCAN(d) " ORDER BY +name_key " d ", learner_id " d ", course_code " d " LIMIT ?10"
 
@@ -175,8 +174,8 @@ static void read_learner(sqlite3_stmt *st, learner *l)
 
 /* Run one page statement; rows come in statement order.  *more: a row
  * beyond limit exists. */
-static int run_page(td_db *db, const char *sql, const learner_filter *f,
-                    const learner_pos *pos, size_t limit, learner_page *out, int *more)
+static int run_page(td_db *db, const char *sql, const learner_filter *f, const learner_pos *pos,
+                    size_t limit, learner_page *out, int *more)
 {
     sqlite3_stmt *st = prep(db, sql);
     if (!st)
@@ -199,8 +198,8 @@ static int run_page(td_db *db, const char *sql, const learner_filter *f,
 }
 
 /* Is there a matching row before (dir < 0) or after the position? */
-static int exists_beyond(td_db *db, const learner_filter *f, const learner_pos *pos,
-                         int dir, int *yes)
+static int exists_beyond(td_db *db, const learner_filter *f, const learner_pos *pos, int dir,
+                         int *yes)
 {
     learner_page p = {0};
     int rc = run_page(db, sql_for(f, dir < 0 ? Q_BEFORE : Q_AFTER), f, pos, 0, &p, yes);
@@ -217,13 +216,12 @@ static void reverse(learner_page *p)
     }
 }
 
-int learner_page_load(td_db *db, const learner_filter *f, const learner_pos *pos,
-                      learner_dir dir, size_t limit, learner_page *out)
+int learner_page_load(td_db *db, const learner_filter *f, const learner_pos *pos, learner_dir dir,
+                      size_t limit, learner_page *out)
 {
     memset(out, 0, sizeof *out);
     int back = dir == LP_BEFORE, more = 0;
-    int q = back ? (pos ? Q_BEFORE : Q_LAST)
-                 : !pos ? Q_FIRST : dir == LP_FROM ? Q_FROM : Q_AFTER;
+    int q = back ? (pos ? Q_BEFORE : Q_LAST) : !pos ? Q_FIRST : dir == LP_FROM ? Q_FROM : Q_AFTER;
     const char *sql = sql_for(f, q);
     int rc = run_page(db, sql, f, pos, limit, out, &more);
     if (back)
@@ -273,8 +271,8 @@ int learner_villages(td_db *db, const char *unit, char ***out, size_t *n)
 {
     *out = NULL;
     *n = 0;
-    sqlite3_stmt *st = prep(db,
-        "SELECT DISTINCT village FROM learners WHERE unit_code = ? AND village <> ''");
+    sqlite3_stmt *st =
+        prep(db, "SELECT DISTINCT village FROM learners WHERE unit_code = ? AND village <> ''");
     if (!st)
         return TD_EDB;
     sqlite3_bind_text(st, 1, unit, -1, SQLITE_TRANSIENT);
@@ -300,8 +298,7 @@ void learner_villages_free(char ***list, size_t n)
     xfree(list);
 }
 
-int learner_get(td_db *db, const char *unit, const char *id, const char *course,
-                learner *out)
+int learner_get(td_db *db, const char *unit, const char *id, const char *course, learner *out)
 {
     sqlite3_stmt *st = prep(db, COLS " WHERE unit_code = ? AND learner_id = ?"
                                      " AND course_code = ?");
@@ -320,10 +317,9 @@ int learner_get(td_db *db, const char *unit, const char *id, const char *course,
 
 char *store_learner_next_id(td_db *db, const char *unit)
 {
-    sqlite3_stmt *st = prep(db,
-        "SELECT max(learner_id) FROM learners WHERE unit_code = ?"
-        " AND learner_id BETWEEN 'L000000' AND 'L999999'"
-        " AND learner_id GLOB 'L[0-9][0-9][0-9][0-9][0-9][0-9]'");
+    sqlite3_stmt *st = prep(db, "SELECT max(learner_id) FROM learners WHERE unit_code = ?"
+                                " AND learner_id BETWEEN 'L000000' AND 'L999999'"
+                                " AND learner_id GLOB 'L[0-9][0-9][0-9][0-9][0-9][0-9]'");
     if (!st)
         return NULL;
     sqlite3_bind_text(st, 1, unit, -1, SQLITE_TRANSIENT);
@@ -351,8 +347,8 @@ char *store_learner_next_id(td_db *db, const char *unit)
 int store_learner_courses(td_db *db, const char *unit, const char *id,
                           int (*fn)(void *ctx, const char *course), void *ctx)
 {
-    sqlite3_stmt *st = prep(db,
-        "SELECT course_code FROM learners WHERE unit_code = ? AND learner_id = ?");
+    sqlite3_stmt *st =
+        prep(db, "SELECT course_code FROM learners WHERE unit_code = ? AND learner_id = ?");
     if (!st)
         return TD_EDB;
     sqlite3_bind_text(st, 1, unit, -1, SQLITE_TRANSIENT);
@@ -367,8 +363,20 @@ int store_learner_courses(td_db *db, const char *unit, const char *id,
 
 /* ---- edits ------------------------------------------------------------ */
 
-enum { L_UNIT, L_ID, L_NAME, L_BIRTH, L_GENDER, L_GROUP, L_VILLAGE, L_COURSE,
-       L_STATUS, L_AT, L_BY, L_NCOLS };
+enum {
+    L_UNIT,
+    L_ID,
+    L_NAME,
+    L_BIRTH,
+    L_GENDER,
+    L_GROUP,
+    L_VILLAGE,
+    L_COURSE,
+    L_STATUS,
+    L_AT,
+    L_BY,
+    L_NCOLS
+};
 
 /* Stamp an edited row as apply_edit does. */
 static void stamp(char **vals)
@@ -453,12 +461,11 @@ static int save_in_tx(td_db *db, char **vals, const char *course_was, char **err
 }
 
 /* Cells of the form in the kind's column order (borrowed strings). */
-static void form_cells(const char *unit, const char *id, const learner_form *f,
-                       char **cells)
+static void form_cells(const char *unit, const char *id, const learner_form *f, char **cells)
 {
     memset(cells, 0, L_NCOLS * sizeof *cells);
     cells[L_UNIT] = (char *)unit;
-    cells[L_ID] = (char *)(id ? id : "L000000");   /* validated shape only */
+    cells[L_ID] = (char *)(id ? id : "L000000"); /* validated shape only */
     cells[L_NAME] = (char *)f->full_name;
     cells[L_BIRTH] = (char *)f->birth_year;
     cells[L_GENDER] = (char *)f->gender;
@@ -469,8 +476,7 @@ static void form_cells(const char *unit, const char *id, const learner_form *f,
 }
 
 /* The edited row must still be there (another clerk may have deleted it). */
-static int check_was(td_db *db, const char *unit, const char *id, const char *course,
-                     char **err)
+static int check_was(td_db *db, const char *unit, const char *id, const char *course, char **err)
 {
     learner l;
     int found = learner_get(db, unit, id, course, &l);
@@ -482,9 +488,8 @@ static int check_was(td_db *db, const char *unit, const char *id, const char *co
     return found ? TD_OK : TD_EINPUT;
 }
 
-int learner_save(td_db *db, const char *unit, const char *id,
-                 const char *course_was, const learner_form *f, char **id_out,
-                 char **err)
+int learner_save(td_db *db, const char *unit, const char *id, const char *course_was,
+                 const learner_form *f, char **id_out, char **err)
 {
     const kind_def *k = kind_get(KIND_LEARNERS);
     char *cells[L_NCOLS], *vals[L_NCOLS] = {0};
@@ -525,8 +530,7 @@ int learner_save(td_db *db, const char *unit, const char *id,
     return rc;
 }
 
-int learner_delete(td_db *db, const char *unit, const char *id, const char *course,
-                   char **err)
+int learner_delete(td_db *db, const char *unit, const char *id, const char *course, char **err)
 {
     *err = NULL;
     int rc = training_may_write(db, unit, err);

@@ -19,11 +19,10 @@ static int done(sqlite3_stmt *st, int rc)
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? TD_OK : TD_EDB;
 }
 
-int store_training_prev_month(td_db *db, const char *unit, const char *before,
-                              char out[8])
+int store_training_prev_month(td_db *db, const char *unit, const char *before, char out[8])
 {
-    sqlite3_stmt *st = db_prep(db,
-        "SELECT max(period) FROM training WHERE unit_code = ? AND period < ?");
+    sqlite3_stmt *st =
+        db_prep(db, "SELECT max(period) FROM training WHERE unit_code = ? AND period < ?");
     out[0] = '\0';
     if (!st)
         return TD_EDB;
@@ -59,9 +58,8 @@ static const char TABLE_SQL[] =
     "  AND tg.course_code = p.c"
     " ORDER BY coalesce(g.ord, 999), p.g, p.c";
 
-int store_training_table(td_db *db, const char *unit, const char *month,
-                         const char *prev, const char *year,
-                         int (*fn)(void *ctx, const tr_raw *r), void *ctx)
+int store_training_table(td_db *db, const char *unit, const char *month, const char *prev,
+                         const char *year, int (*fn)(void *ctx, const tr_raw *r), void *ctx)
 {
     sqlite3_stmt *st = db_prep(db, TABLE_SQL);
     if (!st)
@@ -74,14 +72,20 @@ int store_training_table(td_db *db, const char *unit, const char *month,
 #define TXT(i) ((const char *)sqlite3_column_text(st, i))
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         tr_raw r = {
-            .group = TXT(0), .group_title = TXT(1), .course = TXT(2),
-            .course_title = TXT(3), .period = TXT(4),
-            .population = int_or_none(st, 5), .registered = int_or_none(st, 6),
-            .completed = int_or_none(st, 7), .confirmed = int_or_none(st, 8),
-            .target_pct = sqlite3_column_type(st, 9) == SQLITE_NULL
-                              ? -1 : sqlite3_column_double(st, 9),
+            .group = TXT(0),
+            .group_title = TXT(1),
+            .course = TXT(2),
+            .course_title = TXT(3),
+            .period = TXT(4),
+            .population = int_or_none(st, 5),
+            .registered = int_or_none(st, 6),
+            .completed = int_or_none(st, 7),
+            .confirmed = int_or_none(st, 8),
+            .target_pct =
+                sqlite3_column_type(st, 9) == SQLITE_NULL ? -1 : sqlite3_column_double(st, 9),
             .from_roster = sqlite3_column_int(st, 10),
-            .updated_at = TXT(11), .updated_by = TXT(12),
+            .updated_at = TXT(11),
+            .updated_by = TXT(12),
         };
         if (fn(ctx, &r))
             break;
@@ -104,10 +108,9 @@ static const char SUMS_SQL[] =
     "   WHERE t2.unit_code = u.code AND t2.period < ?2), ?2)"
     " GROUP BY t.unit_code, t.period ORDER BY t.unit_code, t.period";
 
-int store_training_sums(td_db *db, const char *unit, const char *first,
-                        const char *last,
-                        int (*fn)(void *ctx, const char *unit, const char *month,
-                                  int64_t pop, int64_t conf),
+int store_training_sums(td_db *db, const char *unit, const char *first, const char *last,
+                        int (*fn)(void *ctx, const char *unit, const char *month, int64_t pop,
+                                  int64_t conf),
                         void *ctx)
 {
     sqlite3_stmt *st = db_prep(db, SUMS_SQL);
@@ -120,19 +123,17 @@ int store_training_sums(td_db *db, const char *unit, const char *first,
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW)
         if (fn(ctx, (const char *)sqlite3_column_text(st, 0),
-               (const char *)sqlite3_column_text(st, 1), int_or_none(st, 2),
-               int_or_none(st, 3)))
+               (const char *)sqlite3_column_text(st, 1), int_or_none(st, 2), int_or_none(st, 3)))
             break;
     return done(st, rc);
 }
 
 int store_training_choices(td_db *db, tr_choice_kind which,
-                           int (*fn)(void *ctx, const char *code, const char *title),
-                           void *ctx)
+                           int (*fn)(void *ctx, const char *code, const char *title), void *ctx)
 {
-    sqlite3_stmt *st = db_prep(db, which == TR_GROUPS
-        ? "SELECT group_code, title FROM groups ORDER BY ord, group_code"
-        : "SELECT course_code, title FROM courses ORDER BY course_code");
+    sqlite3_stmt *st = db_prep(
+        db, which == TR_GROUPS ? "SELECT group_code, title FROM groups ORDER BY ord, group_code"
+                               : "SELECT course_code, title FROM courses ORDER BY course_code");
     if (!st)
         return TD_EDB;
     int rc;

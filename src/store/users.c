@@ -23,11 +23,9 @@ int store_user_get(td_db *db, const char *login, role_kind *role, char **unit)
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? TD_OK : TD_EDB;
 }
 
-int store_user_put(td_db *db, const char *login, role_kind role, const char *unit,
-                   const char *by)
+int store_user_put(td_db *db, const char *login, role_kind role, const char *unit, const char *by)
 {
-    sqlite3_stmt *st = db_prep(db,
-        "INSERT OR REPLACE INTO users VALUES(?1, ?2, ?3, ?5, ?4)");
+    sqlite3_stmt *st = db_prep(db, "INSERT OR REPLACE INTO users VALUES(?1, ?2, ?3, ?5, ?4)");
     if (!st)
         return TD_EDB;
     sqlite3_bind_text(st, 1, login, -1, SQLITE_TRANSIENT);
@@ -57,22 +55,20 @@ int store_user_remove(td_db *db, const char *login)
 }
 
 int store_users_each(td_db *db,
-                     int (*fn)(void *ctx, const char *login, const char *role,
-                               const char *unit, const char *added_at,
-                               const char *added_by),
+                     int (*fn)(void *ctx, const char *login, const char *role, const char *unit,
+                               const char *added_at, const char *added_by),
                      void *ctx)
 {
-    sqlite3_stmt *st = db_prep(db,
+    sqlite3_stmt *st = db_prep(
+        db,
         "SELECT login, role, coalesce(unit_code, ''), added_at, added_by FROM users ORDER BY login");
     if (!st)
         return TD_EDB;
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW)
         if (fn(ctx, (const char *)sqlite3_column_text(st, 0),
-               (const char *)sqlite3_column_text(st, 1),
-               (const char *)sqlite3_column_text(st, 2),
-               (const char *)sqlite3_column_text(st, 3),
-               (const char *)sqlite3_column_text(st, 4)))
+               (const char *)sqlite3_column_text(st, 1), (const char *)sqlite3_column_text(st, 2),
+               (const char *)sqlite3_column_text(st, 3), (const char *)sqlite3_column_text(st, 4)))
             break;
     sqlite3_reset(st);
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? TD_OK : TD_EDB;

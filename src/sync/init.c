@@ -134,17 +134,18 @@ int init_scope(const char *province, const char *unit, char **prov_out)
     *prov_out = NULL;
     if (!unit && !province)
         return TD_OK;
-    char *code = unit ? pad_arg(unit, 5) : pad_arg(province, 2);
+    const char *arg = unit ? unit : province; /* a commune, else a province */
+    char *code = pad_arg(arg, unit ? 5 : 2);
     char *parent = NULL;
     int found = find_unit(code, &parent);
     if (found < 0) {
         free(code);
         return TD_EINPUT;
     }
-    if (!found || (province && parent) || (unit && !parent)) {
+    if (!found || (unit ? !parent : parent != NULL)) {
         say(unit ? _("unknown commune %s: it is not in the units list (share/units-2025.csv)")
                  : _("unknown province %s: it is not in the units list (share/units-2025.csv)"),
-            unit ? unit : province);
+            arg);
         free(parent);
         free(code);
         return TD_EINPUT;

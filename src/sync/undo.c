@@ -24,8 +24,7 @@ typedef struct undo_ctx {
 } undo_ctx;
 
 /* 1 when the stored row equals what the batch wrote. */
-static int still_ours(undo_ctx *u, const kind_def *k, char **newv, char **cur,
-                      int *found)
+static int still_ours(undo_ctx *u, const kind_def *k, char **newv, char **cur, int *found)
 {
     int64_t cur_batch = 0;
     *found = store_row_get(u->db, k, newv, cur, &cur_batch);
@@ -50,8 +49,9 @@ static int undo_row(void *ctx, const audit_row *a)
     int found;
     if (!still_ours(u, k, newv, cur, &found)) {
         problems_add(u->out, NULL, 0, NULL,
-                     found > 0 ? _("%s %s was changed after this import; undo the later change first")
-                               : _("%s %s was removed after this import"),
+                     found > 0
+                         ? _("%s %s was changed after this import; undo the later change first")
+                         : _("%s %s was removed after this import"),
                      k->name, a->key);
     } else {
         int rc;
@@ -64,8 +64,8 @@ static int undo_row(void *ctx, const audit_row *a)
         }
         apply_note(k, newv);
         if (rc != 0)
-            problems_add(u->out, NULL, 0, NULL, _("%s %s cannot be reverted: %s"),
-                         k->name, a->key, db_error(u->db));
+            problems_add(u->out, NULL, 0, NULL, _("%s %s cannot be reverted: %s"), k->name, a->key,
+                         db_error(u->db));
         else
             store_audit(u->db, 0, "undo", k, a->key, a->new_, a->old, u->batch);
     }
@@ -92,8 +92,8 @@ int sync_undo(td_db *db, int64_t batch, const char *login, problems *out)
         return TD_EINPUT;
     }
     if (b.undone_at[0]) {
-        problems_add(out, NULL, 0, NULL, _("batch %lld was undone already (%s)"),
-                     (long long)batch, b.undone_at);
+        problems_add(out, NULL, 0, NULL, _("batch %lld was undone already (%s)"), (long long)batch,
+                     b.undone_at);
         free(b.files);
         db_rollback(db);
         return TD_EINPUT;

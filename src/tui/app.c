@@ -20,12 +20,12 @@
 #include "theodoi/util.h"
 
 #include <curses.h>
-#include <term.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <term.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -76,7 +76,7 @@ static SCREEN *term_start(ui_app *app)
     if (!scr)
         return NULL;
     const char *cup = tigetstr("cup");
-    if (!cup || cup == (const char *)-1) {   /* TERM=dumb: no cursor moves */
+    if (!cup || cup == (const char *)-1) { /* TERM=dumb: no cursor moves */
         endwin();
         delscreen(scr);
         return NULL;
@@ -200,11 +200,13 @@ int ui_may_edit(ui_app *app, const char *unit)
         return 1;
     const char *me = td_login();
     if (app->role == ROLE_NONE)
-        ui_message(app, 1, _("Read only: the login %s has no role; an admin can run: theodoi user add %s --role commune --unit %s"),
-                   me, me, unit);
+        ui_message(
+            app, 1,
+            _("Read only: the login %s has no role; an admin can run: theodoi user add %s --role commune --unit %s"),
+            me, me, unit);
     else
-        ui_message(app, 1, _("Read only: the login %s may edit only its own commune (%s)"),
-                   me, app->own_unit ? app->own_unit : "-");
+        ui_message(app, 1, _("Read only: the login %s may edit only its own commune (%s)"), me,
+                   app->own_unit ? app->own_unit : "-");
     return 0;
 }
 
@@ -394,7 +396,9 @@ int tui_run(td_db *db, const char *db_path)
 {
     if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
         /* a script: the database is there, only the screen is not shown */
-        cmd_error("%s", _("not a terminal: the screen is not shown; see theodoi --help for the commands"));
+        cmd_error(
+            "%s",
+            _("not a terminal: the screen is not shown; see theodoi --help for the commands"));
         return TD_OK;
     }
     ui_app app;

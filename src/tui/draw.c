@@ -65,7 +65,7 @@ int ui_put(ui_app *app, int y, int x, int w, const char *s, int attr, int pad)
     char *t = ui_text(app, s);
     char *c = text_truncate(t, w, app->utf8);
     int used = c ? text_width(c) : 0;
-    if (used > w)           /* never past the field */
+    if (used > w) /* never past the field */
         used = w;
     move(y, x);
     if (c && *c) {
@@ -103,7 +103,7 @@ void ui_bar(ui_app *app, int y, int x, int w, long long num, long long den)
     if (fill > w)
         fill = w;
     if (num > 0 && num < den && fill == w)
-        fill = w - 1;        /* a bar is full only when it is done */
+        fill = w - 1; /* a bar is full only when it is done */
     const char *on = ui_glyph(app, "\xe2\x96\x88", "#");
     const char *off = ui_glyph(app, "\xe2\x96\x91", ".");
     move(y, x);
@@ -143,8 +143,8 @@ void ui_header(ui_app *app, const char *left, const char *right)
 
 /* One status-line entry: the keys of consecutive actions that share a
  * hint, and the hint. */
-static size_t entry(ui_app *app, const ui_action *acts, size_t n, size_t i,
-                    char *keys, size_t ksize, const char **hint)
+static size_t entry(ui_app *app, const ui_action *acts, size_t n, size_t i, char *keys,
+                    size_t ksize, const char **hint)
 {
     char one[64];
     keys[0] = '\0';
@@ -164,8 +164,7 @@ static size_t entry(ui_app *app, const ui_action *acts, size_t n, size_t i,
 /* Lay the entries of a table out in rows from y0 (flowing to the next row
  * when one is full, the last one cut), drawing them when draw is 1.
  * Returns the rows needed. */
-static int keys_flow(ui_app *app, const ui_action *acts, size_t n, int y0,
-                     int max_rows, int draw)
+static int keys_flow(ui_app *app, const ui_action *acts, size_t n, int y0, int max_rows, int draw)
 {
     int row = 0, x = 0;
     char keys[160];

@@ -23,21 +23,24 @@ const ui_action ui_form_acts[] = {
     {ACT_CANCEL, UI_ESC, UI_CTRL('G'), 0, N_("close without saving"), N_("cancel")},
     {ACT_NEXT_FIELD, UI_TAB, FK(KEY_DOWN), UI_CTRL('N'), N_("next field"), NULL},
     {ACT_PREV_FIELD, FK(KEY_UP), FK(KEY_BTAB), UI_CTRL('P'), N_("previous field"), N_("field")},
-    {ACT_ADVANCE, ' ', 0, 0, N_("on the status: the next status (also left and right arrows)"), N_("status")},
+    {ACT_ADVANCE, ' ', 0, 0, N_("on the status: the next status (also left and right arrows)"),
+     N_("status")},
     {ACT_NONE, FK(KEY_LEFT), UI_CTRL('B'), 0, N_("cursor left"), NULL},
     {ACT_NONE, FK(KEY_RIGHT), UI_CTRL('F'), 0, N_("cursor right"), N_("move")},
     {ACT_NONE, FK(KEY_HOME), UI_CTRL('A'), 0, N_("start of the field"), NULL},
     {ACT_NONE, FK(KEY_END), UI_CTRL('E'), 0, N_("end of the field"), N_("start/end")},
-    {ACT_NONE, FK(KEY_BACKSPACE), UI_CTRL('H'), 0, N_("delete the character before the cursor"), NULL},
-    {ACT_NONE, FK(KEY_DC), UI_CTRL('D'), 0, N_("delete the character under the cursor"), N_("delete")},
+    {ACT_NONE, FK(KEY_BACKSPACE), UI_CTRL('H'), 0, N_("delete the character before the cursor"),
+     NULL},
+    {ACT_NONE, FK(KEY_DC), UI_CTRL('D'), 0, N_("delete the character under the cursor"),
+     N_("delete")},
     {ACT_NONE, UI_CTRL('U'), 0, 0, N_("delete to the start of the field"), NULL},
     {ACT_NONE, UI_CTRL('K'), 0, 0, N_("delete to the end of the field"), N_("clear")},
 };
 const size_t ui_form_nacts = sizeof ui_form_acts / sizeof ui_form_acts[0];
 
 enum { F_STATUS, F_DONE, F_QTY, F_EVIDENCE, F_NOTE, F_COUNT };
-static const char *const LABELS[F_COUNT] = {
-    N_("Status"), N_("Done on (DD/MM/YYYY)"), N_("Quantity"), N_("Evidence"), N_("Note")};
+static const char *const LABELS[F_COUNT] = {N_("Status"), N_("Done on (DD/MM/YYYY)"),
+                                            N_("Quantity"), N_("Evidence"), N_("Note")};
 
 typedef struct form {
     ui_screen base;
@@ -148,7 +151,8 @@ static void draw(ui_app *app, ui_screen *s, int full)
         snprintf(b, sizeof b, _("Due: %s"), date);
         int x = 2 + ui_put(app, y, 2, app->cols - 3, b, 0, 0);
         if (it->overdue)
-            ui_put(app, y, x, app->cols - x - 1, _(" ! overdue"), A_BOLD | ui_attr(app, UI_PAIR_LATE), 0);
+            ui_put(app, y, x, app->cols - x - 1, _(" ! overdue"),
+                   A_BOLD | ui_attr(app, UI_PAIR_LATE), 0);
     }
     y += rows >= F_COUNT + 6 ? 2 : 1;
     int lw = label_width();
@@ -182,7 +186,9 @@ static int check(ui_app *app, form *fm, td_day *done, long long *qty)
         ui_message(app, 1, _("The done date %s is in the future"), d);
         bad = F_DONE;
     } else if (*d && fm->status != ST_DONE) {
-        ui_message(app, 1, "%s", _("A done date goes with the status \"done\": change the status or clear the date"));
+        ui_message(
+            app, 1, "%s",
+            _("A done date goes with the status \"done\": change the status or clear the date"));
         bad = F_DONE;
     } else if (*q && (str_to_long(q, qty) != 0 || *qty > 1000000000LL)) {
         ui_message(app, 1, _("The quantity must be a whole number, 0 or more: \"%s\""), q);
@@ -228,7 +234,7 @@ static void save(ui_app *app, form *fm)
         ui_message(app, 1, _("Not saved: %s"), db_error(app->db));
         return;
     }
-    ui_pop(app);                /* fm is gone */
+    ui_pop(app); /* fm is gone */
     ui_changed(app);
     ui_message(app, 0, _("Saved %s"), code);
 }
@@ -238,7 +244,7 @@ static void save(ui_app *app, form *fm)
 static int accepts(int field, ui_key k)
 {
     if (k < 0x20 || (k & UI_FKEY(0)) || k == 127)
-        return 1;           /* editing keys */
+        return 1; /* editing keys */
     if (field == F_DONE)
         return (k >= '0' && k <= '9') || k == '/' || k == '-' || k == '.' || k == ' ';
     if (field == F_QTY)
@@ -306,9 +312,14 @@ ui_screen *ui_form_new(ui_app *app, checklist *c, size_t i, const char *unit_nam
     const cl_item *it = &c->items[i];
     char b[32] = "";
     (void)app;
-    fm->base = (ui_screen){.name = N_("Edit form"), .acts = ui_form_acts,
-                           .nacts = ui_form_nacts, .draw = draw, .key = key,
-                           .reload = reload, .destroy = destroy, .raw_keys = 1};
+    fm->base = (ui_screen){.name = N_("Edit form"),
+                           .acts = ui_form_acts,
+                           .nacts = ui_form_nacts,
+                           .draw = draw,
+                           .key = key,
+                           .reload = reload,
+                           .destroy = destroy,
+                           .raw_keys = 1};
     fm->cl = c;
     fm->i = i;
     fm->unit_name = xstrdup(unit_name);

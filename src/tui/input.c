@@ -16,9 +16,9 @@
 
 int ui_is_mark(unsigned int cp)
 {
-    return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x1AB0 && cp <= 0x1AFF)
-        || (cp >= 0x1DC0 && cp <= 0x1DFF) || (cp >= 0x20D0 && cp <= 0x20FF)
-        || (cp >= 0xFE20 && cp <= 0xFE2F);
+    return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x1AB0 && cp <= 0x1AFF) ||
+           (cp >= 0x1DC0 && cp <= 0x1DFF) || (cp >= 0x20D0 && cp <= 0x20FF) ||
+           (cp >= 0xFE20 && cp <= 0xFE2F);
 }
 
 void ui_input_init(ui_input *in, const char *s, size_t max)
@@ -46,8 +46,8 @@ int ui_input_insert(ui_input *in, unsigned int cp)
 {
     if (cp == '\t')
         cp = ' ';
-    if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp > 0x10FFFF
-        || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFEFF)
+    if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp > 0x10FFFF ||
+        (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFEFF)
         return -1;
     if (in->max && in->len >= in->max)
         return -1;
@@ -67,7 +67,7 @@ size_t ui_input_insert_utf8(ui_input *in, const char *s)
     while (i < n) {
         unsigned int cp;
         int l = text_utf8_decode(s + i, n - i, &cp);
-        if (l <= 0) {           /* not UTF-8: skip the byte */
+        if (l <= 0) { /* not UTF-8: skip the byte */
             i++;
             continue;
         }

@@ -24,12 +24,18 @@ static const struct {
     int code;
     const char *utf8, *ascii;
 } FKEYS[] = {
-    {KEY_UP, "\xe2\x86\x91", "Up"},      {KEY_DOWN, "\xe2\x86\x93", "Down"},
-    {KEY_LEFT, "\xe2\x86\x90", "Left"},  {KEY_RIGHT, "\xe2\x86\x92", "Right"},
-    {KEY_PPAGE, "PgUp", "PgUp"},         {KEY_NPAGE, "PgDn", "PgDn"},
-    {KEY_HOME, "Home", "Home"},          {KEY_END, "End", "End"},
-    {KEY_DC, "Del", "Del"},              {KEY_BACKSPACE, "Backspace", "Backspace"},
-    {KEY_BTAB, "Shift-Tab", "Shift-Tab"}, {KEY_ENTER, "Enter", "Enter"},
+    {KEY_UP, "\xe2\x86\x91", "Up"},
+    {KEY_DOWN, "\xe2\x86\x93", "Down"},
+    {KEY_LEFT, "\xe2\x86\x90", "Left"},
+    {KEY_RIGHT, "\xe2\x86\x92", "Right"},
+    {KEY_PPAGE, "PgUp", "PgUp"},
+    {KEY_NPAGE, "PgDn", "PgDn"},
+    {KEY_HOME, "Home", "Home"},
+    {KEY_END, "End", "End"},
+    {KEY_DC, "Del", "Del"},
+    {KEY_BACKSPACE, "Backspace", "Backspace"},
+    {KEY_BTAB, "Shift-Tab", "Shift-Tab"},
+    {KEY_ENTER, "Enter", "Enter"},
 };
 
 const char *ui_key_name(ui_key k, int utf8, char *buf, size_t size)
@@ -67,8 +73,7 @@ const char *ui_key_name(ui_key k, int utf8, char *buf, size_t size)
     return buf;
 }
 
-void ui_action_keys(const ui_action *a, int utf8, int with_alt2, char *buf,
-                    size_t size)
+void ui_action_keys(const ui_action *a, int utf8, int with_alt2, char *buf, size_t size)
 {
     char b[32];
     ui_key keys[3] = {a->key, a->alt, with_alt2 ? a->alt2 : 0};

@@ -68,7 +68,7 @@ void ui_list_page(ui_list *l, int dir)
         top = max_top(l);
     if (top < 0)
         top = 0;
-    if (top == l->top)          /* the view cannot move: go to the end */
+    if (top == l->top) /* the view cannot move: go to the end */
         l->cur = dir > 0 ? l->n - 1 : 0;
     else
         l->cur += top - l->top;

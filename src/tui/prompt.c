@@ -26,8 +26,10 @@ const ui_action ui_prompt_acts[] = {
     {ACT_NONE, FK(KEY_RIGHT), UI_CTRL('F'), 0, N_("cursor right"), N_("move")},
     {ACT_NONE, FK(KEY_HOME), UI_CTRL('A'), 0, N_("start of the text"), NULL},
     {ACT_NONE, FK(KEY_END), UI_CTRL('E'), 0, N_("end of the text"), N_("start/end")},
-    {ACT_NONE, FK(KEY_BACKSPACE), UI_CTRL('H'), 0, N_("delete the character before the cursor"), NULL},
-    {ACT_NONE, FK(KEY_DC), UI_CTRL('D'), 0, N_("delete the character under the cursor"), N_("delete")},
+    {ACT_NONE, FK(KEY_BACKSPACE), UI_CTRL('H'), 0, N_("delete the character before the cursor"),
+     NULL},
+    {ACT_NONE, FK(KEY_DC), UI_CTRL('D'), 0, N_("delete the character under the cursor"),
+     N_("delete")},
     {ACT_NONE, UI_CTRL('U'), 0, 0, N_("delete to the start"), NULL},
     {ACT_NONE, UI_CTRL('K'), 0, 0, N_("delete to the end"), N_("clear")},
 };
@@ -36,22 +38,29 @@ const size_t ui_prompt_nacts = sizeof ui_prompt_acts / sizeof ui_prompt_acts[0];
 int ui_edit_key(ui_input *in, ui_key k)
 {
     switch (k) {
-    case FK(KEY_LEFT): case UI_CTRL('B'):
+    case FK(KEY_LEFT):
+    case UI_CTRL('B'):
         ui_input_left(in);
         return 1;
-    case FK(KEY_RIGHT): case UI_CTRL('F'):
+    case FK(KEY_RIGHT):
+    case UI_CTRL('F'):
         ui_input_right(in);
         return 1;
-    case FK(KEY_HOME): case UI_CTRL('A'):
+    case FK(KEY_HOME):
+    case UI_CTRL('A'):
         ui_input_home(in);
         return 1;
-    case FK(KEY_END): case UI_CTRL('E'):
+    case FK(KEY_END):
+    case UI_CTRL('E'):
         ui_input_end(in);
         return 1;
-    case FK(KEY_BACKSPACE): case 127: case UI_CTRL('H'):
+    case FK(KEY_BACKSPACE):
+    case 127:
+    case UI_CTRL('H'):
         ui_input_backspace(in);
         return 1;
-    case FK(KEY_DC): case UI_CTRL('D'):
+    case FK(KEY_DC):
+    case UI_CTRL('D'):
         ui_input_delete(in);
         return 1;
     case UI_CTRL('K'):
@@ -105,8 +114,9 @@ static void search_from(ui_app *app, long from, int dir)
     }
     s->goto_row(app, s, row);
     if ((dir > 0 && row < from) || (dir < 0 && row > from))
-        ui_message(app, 0, "%s", dir > 0 ? _("Search went on from the top")
-                                         : _("Search went on from the bottom"));
+        ui_message(app, 0, "%s",
+                   dir > 0 ? _("Search went on from the top")
+                           : _("Search went on from the bottom"));
 }
 
 void ui_search_next(ui_app *app, int dir)

@@ -29,7 +29,9 @@ const ui_action ui_batches_acts[] = {
     {ACT_HOME, FK(KEY_HOME), 'g', '<', N_("newest batch"), NULL},
     {ACT_END, FK(KEY_END), 'G', '>', N_("oldest batch"), N_("ends")},
     {ACT_OPEN, UI_ENTER, 'l', FK(KEY_RIGHT), N_("the batch: its files and counts"), N_("files")},
-    {ACT_UNDO, 'u', 0, 0, N_("undo the batch (after a yes): its rows go back to what they were, unless changed since"), N_("undo")},
+    {ACT_UNDO, 'u', 0, 0,
+     N_("undo the batch (after a yes): its rows go back to what they were, unless changed since"),
+     N_("undo")},
     {ACT_REDRAW, UI_CTRL('L'), 0, 0, N_("redraw the screen"), N_("redraw")},
 };
 const size_t ui_batches_nacts = sizeof ui_batches_acts / sizeof ui_batches_acts[0];
@@ -46,7 +48,7 @@ typedef struct batches {
     size_t n, cap;
     ui_list list;
     long drawn_cur, drawn_top;
-    int asking;              /* the undo question is open */
+    int asking; /* the undo question is open */
 } batches;
 
 #define B(s) ((batches *)(s))
@@ -142,7 +144,8 @@ static void draw_row(ui_app *app, batches *h, int line, long row)
     ui_put_right(app, y, x, 9, t, dim);
     x += 10;
     if (b->undone_at[0])
-        x += ui_put(app, y, x, app->cols - x, _("(undone) "), A_BOLD | ui_attr(app, UI_PAIR_LATE), 0);
+        x += ui_put(app, y, x, app->cols - x, _("(undone) "), A_BOLD | ui_attr(app, UI_PAIR_LATE),
+                    0);
     char *names = base_names(b->files);
     ui_put(app, y, x, app->cols - x - 1, names, dim, 0);
     free(names);
@@ -169,8 +172,8 @@ static void set_info(batches *h)
     ui_screen *s = &h->base;
     if (h->asking && b)
         snprintf(s->info, sizeof s->info,
-                 _("Undo batch %lld (%ld new, %ld updated rows, by %s)? (y/n)"),
-                 (long long)b->id, b->inserted, b->updated, b->login);
+                 _("Undo batch %lld (%ld new, %ld updated rows, by %s)? (y/n)"), (long long)b->id,
+                 b->inserted, b->updated, b->login);
     else
         snprintf(s->info, sizeof s->info, _("%zu imports, newest first; u undoes one"), h->n);
 }
@@ -222,9 +225,11 @@ static int may_undo(ui_app *app, const batch_info *b)
         ui_message(app, 1, _("Batch %lld was undone already (%s)"), (long long)b->id, b->undone_at);
         return 0;
     }
-    if (role == ROLE_ADMIN || role == ROLE_CITY || (role != ROLE_NONE && !strcmp(b->login, td_login())))
+    if (role == ROLE_ADMIN || role == ROLE_CITY ||
+        (role != ROLE_NONE && !strcmp(b->login, td_login())))
         return 1;
-    ui_message(app, 1, _("Your login (%s) may not undo the import of %s: ask the city office or an admin"),
+    ui_message(app, 1,
+               _("Your login (%s) may not undo the import of %s: ask the city office or an admin"),
                td_login(), b->login);
     return 0;
 }
@@ -235,7 +240,9 @@ static void show_refusals(ui_app *app, int64_t id, const problems *p)
     char *t = xasprintf(_("Batch %lld was not undone"), (long long)id);
     ui_screen *v = ui_view_new(app, N_("Undo refused"), t);
     free(t);
-    ui_view_add(v, 1, NULL, _("Nothing was changed: these rows changed after the import. Undo the later imports first (newer batches), or leave it."));
+    ui_view_add(
+        v, 1, NULL,
+        _("Nothing was changed: these rows changed after the import. Undo the later imports first (newer batches), or leave it."));
     for (size_t i = 0; i < p->n; i++)
         ui_view_add(v, 0, NULL, p->msg[i]);
     if (p->count > p->n) {
@@ -276,8 +283,8 @@ static void details(ui_app *app, const batch_info *b)
     when(b->at, w, sizeof w);
     ui_view_add(v, 0, _("Time"), w);
     ui_view_add(v, 0, _("Login"), b->login);
-    t = xasprintf(_("%ld inserted, %ld updated, %ld unchanged, %ld stale"), b->inserted,
-                  b->updated, b->unchanged, b->stale);
+    t = xasprintf(_("%ld inserted, %ld updated, %ld unchanged, %ld stale"), b->inserted, b->updated,
+                  b->unchanged, b->stale);
     ui_view_add(v, 0, _("Rows"), t);
     free(t);
     if (b->undone_at[0]) {
@@ -305,12 +312,24 @@ static void key(ui_app *app, ui_screen *s, ui_act act, ui_key k)
         return;
     }
     switch (act) {
-    case ACT_UP: ui_list_move(&h->list, -1); break;
-    case ACT_DOWN: ui_list_move(&h->list, 1); break;
-    case ACT_PGUP: ui_list_page(&h->list, -1); break;
-    case ACT_PGDN: ui_list_page(&h->list, 1); break;
-    case ACT_HOME: ui_list_home(&h->list); break;
-    case ACT_END: ui_list_end(&h->list); break;
+    case ACT_UP:
+        ui_list_move(&h->list, -1);
+        break;
+    case ACT_DOWN:
+        ui_list_move(&h->list, 1);
+        break;
+    case ACT_PGUP:
+        ui_list_page(&h->list, -1);
+        break;
+    case ACT_PGDN:
+        ui_list_page(&h->list, 1);
+        break;
+    case ACT_HOME:
+        ui_list_home(&h->list);
+        break;
+    case ACT_END:
+        ui_list_end(&h->list);
+        break;
     case ACT_OPEN:
         if (cur_batch(h))
             details(app, cur_batch(h));
@@ -348,9 +367,14 @@ static void destroy(ui_screen *s)
 ui_screen *ui_batches_new(ui_app *app)
 {
     batches *h = xcalloc(1, sizeof *h);
-    h->base = (ui_screen){.name = N_("Import history"), .acts = ui_batches_acts,
-                          .nacts = ui_batches_nacts, .draw = draw, .key = key,
-                          .reload = reload, .resize = resize, .destroy = destroy};
+    h->base = (ui_screen){.name = N_("Import history"),
+                          .acts = ui_batches_acts,
+                          .nacts = ui_batches_nacts,
+                          .draw = draw,
+                          .key = key,
+                          .reload = reload,
+                          .resize = resize,
+                          .destroy = destroy};
     h->drawn_cur = h->drawn_top = -1;
     int n = ui_body_rows(app) - 1;
     ui_list_init(&h->list, 0, n > 1 ? n : 1);

@@ -28,15 +28,21 @@ const ui_action ui_checklist_acts[] = {
     {ACT_PGDN, FK(KEY_NPAGE), 'f', UI_CTRL('F'), N_("page down"), N_("page")},
     {ACT_HOME, FK(KEY_HOME), 'g', '<', N_("first row"), NULL},
     {ACT_END, FK(KEY_END), 'G', '>', N_("last row"), N_("ends")},
-    {ACT_ADVANCE, ' ', 0, 0, N_("advance the item's status: to do, in progress, done, to do (saved at once)"), N_("status")},
+    {ACT_ADVANCE, ' ', 0, 0,
+     N_("advance the item's status: to do, in progress, done, to do (saved at once)"),
+     N_("status")},
     {ACT_NA, 'x', 0, 0, N_("mark the item not applicable (again: back to to do)"), N_("n/a")},
-    {ACT_EDIT, 'e', UI_ENTER, 0, N_("edit the item: status, done date, quantity, evidence, note (on a task: fold)"), N_("edit")},
+    {ACT_EDIT, 'e', UI_ENTER, 0,
+     N_("edit the item: status, done date, quantity, evidence, note (on a task: fold)"),
+     N_("edit")},
     {ACT_FOLD, UI_TAB, 'c', 0, N_("collapse or expand the task"), N_("fold")},
     {ACT_FOLD_ALL, 'C', 0, 0, N_("collapse or expand every task"), N_("all")},
     {ACT_PREV_YEAR, '[', 0, 0, N_("previous year of the yearly items"), NULL},
     {ACT_NEXT_YEAR, ']', 0, 0, N_("next year of the yearly items"), N_("year")},
-    {ACT_HISTORY, 'h', 0, 0, N_("history of the item: who changed what, and when"), N_("item history")},
-    {ACT_TRAINING, 't', 0, 0, N_("the commune's training: counts, targets, roster of learners"), N_("training")},
+    {ACT_HISTORY, 'h', 0, 0, N_("history of the item: who changed what, and when"),
+     N_("item history")},
+    {ACT_TRAINING, 't', 0, 0, N_("the commune's training: counts, targets, roster of learners"),
+     N_("training")},
     {ACT_SEARCH, '/', 0, 0, N_("search an item by code, title, evidence or note"), N_("search")},
     {ACT_NEXT, 'n', 0, 0, N_("next match of the search"), NULL},
     {ACT_PREV, 'N', 0, 0, N_("previous match of the search"), N_("next")},
@@ -57,13 +63,13 @@ typedef struct cscreen {
     int year;
     checklist cl;
     int loaded;
-    int *collapsed;          /* per task */
+    int *collapsed; /* per task */
     size_t ncollapsed;
     orow *rows;
     long nrows;
     ui_list list;
     long drawn_cur, drawn_top;
-    int code_w, word_w;      /* layout */
+    int code_w, word_w; /* layout */
 } cscreen;
 
 #define CS(s) ((cscreen *)(s))
@@ -173,8 +179,9 @@ static void draw_task(ui_app *app, cscreen *c, int y, int t, int cur)
     const cl_task *k = &c->cl.tasks[t];
     int folded = (size_t)t < c->ncollapsed && c->collapsed[t];
     char b[32];
-    ui_put(app, y, 2, 2, folded ? ui_glyph(app, "\xe2\x96\xb8", "+")
-                                : ui_glyph(app, "\xe2\x96\xbe", "-"), A_BOLD, 0);
+    ui_put(app, y, 2, 2,
+           folded ? ui_glyph(app, "\xe2\x96\xb8", "+") : ui_glyph(app, "\xe2\x96\xbe", "-"), A_BOLD,
+           0);
     int x = 4, right = app->cols - 16;
     x += ui_put(app, y, x, c->code_w + 1, k->code, A_BOLD | (cur ? A_REVERSE : 0), 0) + 1;
     ui_put(app, y, x, right - x - 1, k->title, A_BOLD, 0);
@@ -195,7 +202,8 @@ static void draw_item(ui_app *app, cscreen *c, int y, long i, int cur)
     ui_put(app, y, x, c->code_w, it->item, cur ? A_REVERSE | A_BOLD : 0, 0);
     x += c->code_w + 1;
     int sattr = it->status == ST_DONE ? ui_attr(app, UI_PAIR_OK)
-              : it->status == ST_NA ? ui_attr(app, UI_PAIR_DIM) : 0;
+                : it->status == ST_NA ? ui_attr(app, UI_PAIR_DIM)
+                                      : 0;
     ui_put(app, y, x, 3, status_mark(it->status), sattr | A_BOLD, 0);
     x += 4;
     if (c->word_w) {
@@ -243,8 +251,8 @@ static void draw_top(ui_app *app, cscreen *c)
         late += c->cl.tasks[t].overdue;
     }
     char left[512], date[16];
-    int w = snprintf(left, sizeof left, _("%s (%s), year %d: %d/%d done, %d overdue"),
-                     c->name, c->unit, c->year, done, total, late);
+    int w = snprintf(left, sizeof left, _("%s (%s), year %d: %d/%d done, %d overdue"), c->name,
+                     c->unit, c->year, done, total, late);
     if (!role_may_write(app->role, app->own_unit, c->unit, 0) && w > 0 && (size_t)w < sizeof left)
         snprintf(left + w, sizeof left - (size_t)w, "  %s", _("[read only]"));
     day_format_vn(app->today, date);
@@ -382,18 +390,43 @@ static void key(ui_app *app, ui_screen *s, ui_act act, ui_key k)
     cscreen *c = CS(s);
     const orow *r = cur_row(c);
     switch (act) {
-    case ACT_UP: ui_list_move(&c->list, -1); break;
-    case ACT_DOWN: ui_list_move(&c->list, 1); break;
-    case ACT_PGUP: ui_list_page(&c->list, -1); break;
-    case ACT_PGDN: ui_list_page(&c->list, 1); break;
-    case ACT_HOME: ui_list_home(&c->list); break;
-    case ACT_END: ui_list_end(&c->list); break;
-    case ACT_FOLD: toggle_fold(app, c, 0); break;
-    case ACT_FOLD_ALL: toggle_fold(app, c, 1); break;
-    case ACT_PREV_YEAR: change_year(app, c, -1); break;
-    case ACT_NEXT_YEAR: change_year(app, c, 1); break;
-    case ACT_TRAINING: ui_push(app, ui_training_new(app, c->unit, c->name)); break;
-    case ACT_ADVANCE: case ACT_NA: case ACT_EDIT: case ACT_HISTORY:
+    case ACT_UP:
+        ui_list_move(&c->list, -1);
+        break;
+    case ACT_DOWN:
+        ui_list_move(&c->list, 1);
+        break;
+    case ACT_PGUP:
+        ui_list_page(&c->list, -1);
+        break;
+    case ACT_PGDN:
+        ui_list_page(&c->list, 1);
+        break;
+    case ACT_HOME:
+        ui_list_home(&c->list);
+        break;
+    case ACT_END:
+        ui_list_end(&c->list);
+        break;
+    case ACT_FOLD:
+        toggle_fold(app, c, 0);
+        break;
+    case ACT_FOLD_ALL:
+        toggle_fold(app, c, 1);
+        break;
+    case ACT_PREV_YEAR:
+        change_year(app, c, -1);
+        break;
+    case ACT_NEXT_YEAR:
+        change_year(app, c, 1);
+        break;
+    case ACT_TRAINING:
+        ui_push(app, ui_training_new(app, c->unit, c->name));
+        break;
+    case ACT_ADVANCE:
+    case ACT_NA:
+    case ACT_EDIT:
+    case ACT_HISTORY:
         if (r && r->item >= 0)
             item_action(app, c, act, r->item);
         else if (r && (k == UI_ENTER || act == ACT_ADVANCE))
@@ -475,10 +508,17 @@ static void destroy(ui_screen *s)
 ui_screen *ui_checklist_new(ui_app *app, const char *unit, const char *name)
 {
     cscreen *c = xcalloc(1, sizeof *c);
-    c->base = (ui_screen){.name = N_("Commune"), .acts = ui_checklist_acts,
-                          .nacts = ui_checklist_nacts, .draw = draw, .key = key,
-                          .reload = reload, .resize = resize, .destroy = destroy,
-                          .find = find, .goto_row = goto_row, .cursor = cursor};
+    c->base = (ui_screen){.name = N_("Commune"),
+                          .acts = ui_checklist_acts,
+                          .nacts = ui_checklist_nacts,
+                          .draw = draw,
+                          .key = key,
+                          .reload = reload,
+                          .resize = resize,
+                          .destroy = destroy,
+                          .find = find,
+                          .goto_row = goto_row,
+                          .cursor = cursor};
     snprintf(c->unit, sizeof c->unit, "%s", unit);
     c->name = xstrdup(name);
     int m, d;

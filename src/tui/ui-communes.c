@@ -30,24 +30,30 @@ const ui_action ui_communes_acts[] = {
     {ACT_PGDN, FK(KEY_NPAGE), 'f', UI_CTRL('F'), N_("page down"), N_("page")},
     {ACT_HOME, FK(KEY_HOME), 'g', '<', N_("first commune"), NULL},
     {ACT_END, FK(KEY_END), 'G', '>', N_("last commune"), N_("ends")},
-    {ACT_OPEN, UI_ENTER, 'l', FK(KEY_RIGHT), N_("open the commune: its five tasks and their items"), N_("open")},
-    {ACT_SEARCH, '/', 0, 0, N_("search a commune by name (case and diacritics ignored)"), N_("search")},
+    {ACT_OPEN, UI_ENTER, 'l', FK(KEY_RIGHT), N_("open the commune: its five tasks and their items"),
+     N_("open")},
+    {ACT_SEARCH, '/', 0, 0, N_("search a commune by name (case and diacritics ignored)"),
+     N_("search")},
     {ACT_NEXT, 'n', 0, 0, N_("next match of the search"), NULL},
     {ACT_PREV, 'N', 0, 0, N_("previous match of the search"), N_("next")},
-    {ACT_SORT, 's', 0, 0, N_("sort by: name, done rate, overdue, confirmed rate, last update"), N_("sort")},
+    {ACT_SORT, 's', 0, 0, N_("sort by: name, done rate, overdue, confirmed rate, last update"),
+     N_("sort")},
     {ACT_REVERSE, 'S', 'r', 0, N_("reverse the order"), N_("reverse")},
-    {ACT_OVERDUE, 'o', 0, 0, N_("show only communes with overdue items (again: all)"), N_("late only")},
-    {ACT_TRAINING, 't', 0, 0, N_("the commune's training: counts, targets, roster of learners"), N_("training")},
+    {ACT_OVERDUE, 'o', 0, 0, N_("show only communes with overdue items (again: all)"),
+     N_("late only")},
+    {ACT_TRAINING, 't', 0, 0, N_("the commune's training: counts, targets, roster of learners"),
+     N_("training")},
     {ACT_TREND, 'T', 0, 0, N_("the city's confirmed rate over the last 12 months"), N_("trend")},
-    {ACT_IMPORT, 'i', 0, 0, N_("import CSV files: pick them, see the dry run, then import"), N_("import")},
+    {ACT_IMPORT, 'i', 0, 0, N_("import CSV files: pick them, see the dry run, then import"),
+     N_("import")},
     {ACT_EXPORT, 'E', 0, 0, N_("export a CSV file: kind, unit, period, file name"), N_("export")},
     {ACT_BATCHES, 'H', 0, 0, N_("import history: past imports, undo one"), N_("imports")},
     {ACT_REDRAW, UI_CTRL('L'), 0, 0, N_("redraw the screen"), N_("redraw")},
 };
 const size_t ui_communes_nacts = sizeof ui_communes_acts / sizeof ui_communes_acts[0];
 
-static const char *const SORT_NAMES[] = {
-    N_("name"), N_("done rate"), N_("overdue"), N_("confirmed rate"), N_("last update")};
+static const char *const SORT_NAMES[] = {N_("name"), N_("done rate"), N_("overdue"),
+                                         N_("confirmed rate"), N_("last update")};
 /* Each order starts in the direction that shows who is behind first. */
 static const int SORT_DESC[] = {0, 0, 1, 0, 0};
 
@@ -70,7 +76,7 @@ typedef struct communes {
     ui_screen base;
     summary_query q;
     ui_list list;
-    crow *page;              /* rows [page_top, page_top + npage) */
+    crow *page; /* rows [page_top, page_top + npage) */
     int npage;
     long page_top;
     long drawn_cur, drawn_top;
@@ -252,8 +258,8 @@ static void draw_header(ui_app *app, communes *c)
     char left[512], date[16];
     day_format_vn(app->today, date);
     snprintf(left, sizeof left, _("%s  %ld communes  !%ld late  *%ld not reported"),
-             app->scope_name ? app->scope_name : _("All units"), c->list.n,
-             c->n_overdue, c->n_silent);
+             app->scope_name ? app->scope_name : _("All units"), c->list.n, c->n_overdue,
+             c->n_silent);
     ui_header(app, left, date);
 }
 
@@ -261,8 +267,8 @@ static void draw_header(ui_app *app, communes *c)
  * a move repaints only the two rows). */
 static void set_info(ui_app *app, communes *c)
 {
-    snprintf(c->base.info, sizeof c->base.info, _("%ld communes, sorted by %s %s%s"),
-             c->list.n, _(SORT_NAMES[c->q.order]),
+    snprintf(c->base.info, sizeof c->base.info, _("%ld communes, sorted by %s %s%s"), c->list.n,
+             _(SORT_NAMES[c->q.order]),
              c->q.descending ? ui_glyph(app, "\xe2\x86\x93", "(desc)")
                              : ui_glyph(app, "\xe2\x86\x91", "(asc)"),
              c->q.only_overdue ? _(", only those with overdue items") : "");
@@ -282,7 +288,8 @@ static void draw(ui_app *app, ui_screen *s, int full)
         if (c->list.n == 0)
             ui_put(app, list_y(app) + 1, 2, app->cols - 2,
                    c->q.only_overdue ? _("No commune has overdue items (o shows all)")
-                                     : _("No communes in this database"), 0, 0);
+                                     : _("No communes in this database"),
+                   0, 0);
     } else {
         int line[2];
         long row[2];
@@ -332,24 +339,48 @@ static void key(ui_app *app, ui_screen *s, ui_act act, ui_key k)
     communes *c = C(s);
     (void)k;
     switch (act) {
-    case ACT_UP: ui_list_move(&c->list, -1); break;
-    case ACT_DOWN: ui_list_move(&c->list, 1); break;
-    case ACT_PGUP: ui_list_page(&c->list, -1); break;
-    case ACT_PGDN: ui_list_page(&c->list, 1); break;
-    case ACT_HOME: ui_list_home(&c->list); break;
-    case ACT_END: ui_list_end(&c->list); break;
-    case ACT_SORT: cycle_sort(app, c, 0); break;
-    case ACT_REVERSE: cycle_sort(app, c, 1); break;
-    case ACT_OVERDUE: toggle_overdue(app, c); break;
-    case ACT_TREND: ui_push(app, ui_trend_new(app, NULL, NULL)); return;
+    case ACT_UP:
+        ui_list_move(&c->list, -1);
+        break;
+    case ACT_DOWN:
+        ui_list_move(&c->list, 1);
+        break;
+    case ACT_PGUP:
+        ui_list_page(&c->list, -1);
+        break;
+    case ACT_PGDN:
+        ui_list_page(&c->list, 1);
+        break;
+    case ACT_HOME:
+        ui_list_home(&c->list);
+        break;
+    case ACT_END:
+        ui_list_end(&c->list);
+        break;
+    case ACT_SORT:
+        cycle_sort(app, c, 0);
+        break;
+    case ACT_REVERSE:
+        cycle_sort(app, c, 1);
+        break;
+    case ACT_OVERDUE:
+        toggle_overdue(app, c);
+        break;
+    case ACT_TREND:
+        ui_push(app, ui_trend_new(app, NULL, NULL));
+        return;
     case ACT_TRAINING: {
         const crow *r = row_at(c, c->list.cur);
         if (r)
             ui_push(app, ui_training_new(app, r->code, r->name));
         return;
     }
-    case ACT_IMPORT: ui_push(app, ui_import_new(app)); return;
-    case ACT_BATCHES: ui_push(app, ui_batches_new(app)); return;
+    case ACT_IMPORT:
+        ui_push(app, ui_import_new(app));
+        return;
+    case ACT_BATCHES:
+        ui_push(app, ui_batches_new(app));
+        return;
     case ACT_EXPORT: {
         const crow *r = row_at(c, c->list.cur);
         ui_push(app, ui_export_new(app, r ? r->code : NULL));
@@ -446,10 +477,17 @@ static void destroy(ui_screen *s)
 ui_screen *ui_communes_new(ui_app *app)
 {
     communes *c = xcalloc(1, sizeof *c);
-    c->base = (ui_screen){.name = N_("Communes"), .acts = ui_communes_acts,
-                          .nacts = ui_communes_nacts, .draw = draw, .key = key,
-                          .reload = reload, .resize = resize, .destroy = destroy,
-                          .find = find, .goto_row = goto_row, .cursor = cursor};
+    c->base = (ui_screen){.name = N_("Communes"),
+                          .acts = ui_communes_acts,
+                          .nacts = ui_communes_nacts,
+                          .draw = draw,
+                          .key = key,
+                          .reload = reload,
+                          .resize = resize,
+                          .destroy = destroy,
+                          .find = find,
+                          .goto_row = goto_row,
+                          .cursor = cursor};
     c->q.scope = app->scope;
     c->q.order = SUM_BY_NAME;
     c->drawn_cur = c->drawn_top = -1;

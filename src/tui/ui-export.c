@@ -35,24 +35,30 @@ const ui_action ui_export_acts[] = {
     {ACT_CANCEL, UI_ESC, UI_CTRL('G'), 0, N_("back without writing"), N_("back")},
     {ACT_NEXT_FIELD, UI_TAB, FK(KEY_DOWN), UI_CTRL('N'), N_("next field"), NULL},
     {ACT_PREV_FIELD, FK(KEY_UP), FK(KEY_BTAB), UI_CTRL('P'), N_("previous field"), N_("field")},
-    {ACT_ADVANCE, ' ', 0, 0, N_("on the kind: the next kind (also left and right arrows)"), N_("kind")},
+    {ACT_ADVANCE, ' ', 0, 0, N_("on the kind: the next kind (also left and right arrows)"),
+     N_("kind")},
     {ACT_NONE, FK(KEY_LEFT), UI_CTRL('B'), 0, N_("cursor left"), NULL},
     {ACT_NONE, FK(KEY_RIGHT), UI_CTRL('F'), 0, N_("cursor right"), N_("move")},
-    {ACT_NONE, FK(KEY_BACKSPACE), UI_CTRL('H'), 0, N_("delete the character before the cursor"), NULL},
+    {ACT_NONE, FK(KEY_BACKSPACE), UI_CTRL('H'), 0, N_("delete the character before the cursor"),
+     NULL},
     {ACT_NONE, UI_CTRL('U'), 0, 0, N_("delete to the start of the field"), N_("delete")},
 };
 const size_t ui_export_nacts = sizeof ui_export_acts / sizeof ui_export_acts[0];
 
 /* The kinds in the order offered; learners last, with its warning. */
-static const kind_id KINDS[] = {KIND_CHECKLIST, KIND_TRAINING, KIND_SUMMARY, KIND_TARGETS,
-                                KIND_UNITS, KIND_ITEMS, KIND_COURSES, KIND_HOLIDAYS,
-                                KIND_LEARNERS};
+static const kind_id KINDS[] = {KIND_CHECKLIST, KIND_TRAINING, KIND_SUMMARY,
+                                KIND_TARGETS,   KIND_UNITS,    KIND_ITEMS,
+                                KIND_COURSES,   KIND_HOLIDAYS, KIND_LEARNERS};
 #define N_KINDS (sizeof KINDS / sizeof KINDS[0])
 static const char *const ABOUT[] = {
-    N_("checklist rows of communes, as stored"), N_("training counts per month, group and course"),
+    N_("checklist rows of communes, as stored"),
+    N_("training counts per month, group and course"),
     N_("one row per commune: items done and late, training (for leaders)"),
-    N_("target percentages per year, group and course"), N_("administrative units"),
-    N_("checklist items of the tasks"), N_("courses"), N_("public holidays"),
+    N_("target percentages per year, group and course"),
+    N_("administrative units"),
+    N_("checklist items of the tasks"),
+    N_("courses"),
+    N_("public holidays"),
     N_("the roster of learners: personal data")};
 
 enum { F_KIND, F_UNIT, F_PERIOD, F_FILE, F_COUNT };
@@ -110,8 +116,9 @@ static void defaults(ui_app *app, xport *x)
     if (!x->typed[F_FILE]) {
         char day[16], *u = field_text(x, F_UNIT);
         day_format(app->today, day);
-        char *name = xasprintf("%s%s%s-%s.csv", kind_of(x)->name, *u && field_on(x, F_UNIT) ? "-" : "",
-                               field_on(x, F_UNIT) ? u : "", day);
+        char *name =
+            xasprintf("%s%s%s-%s.csv", kind_of(x)->name, *u && field_on(x, F_UNIT) ? "-" : "",
+                      field_on(x, F_UNIT) ? u : "", day);
         ui_input_set(&x->in[F_FILE], name);
         free(name);
         free(u);
@@ -146,7 +153,7 @@ static char *field_hint(ui_app *app, const xport *x, int f, int *attr)
         h = xstrdup(_("(empty: every unit)"));
     } else if (f == F_PERIOD && !*t) {
         h = xstrdup(KINDS[x->kind] == KIND_TRAINING ? _("(empty: every month; or 10/2026)")
-                                                     : _("(empty: every year; or 2026)"));
+                                                    : _("(empty: every year; or 2026)"));
     }
     free(t);
     return h;
@@ -237,12 +244,16 @@ static void draw(ui_app *app, ui_screen *s, int full)
         draw_field(app, x, f, y, lw);
     y++;
     if (KINDS[x->kind] == KIND_LEARNERS && y < end)
-        y += wrap(app, y, 2, app->cols - 3, end - y,
-                  _("Warning: this file holds personal data of learners (Law 91/2025/QH15 on personal data protection). Keep it in the commune, do not e-mail it; only you can read it."),
-                  A_BOLD | ui_attr(app, UI_PAIR_LATE)) + 1;
+        y +=
+            wrap(
+                app, y, 2, app->cols - 3, end - y,
+                _("Warning: this file holds personal data of learners (Law 91/2025/QH15 on personal data protection). Keep it in the commune, do not e-mail it; only you can read it."),
+                A_BOLD | ui_attr(app, UI_PAIR_LATE)) +
+            1;
     if (x->done[0] && y < end)
         wrap(app, y, 2, app->cols - 3, end - y, x->done, A_BOLD | ui_attr(app, UI_PAIR_OK));
-    snprintf(s->info, sizeof s->info, "%s", _("Enter writes the file, Esc goes back; Space changes the kind"));
+    snprintf(s->info, sizeof s->info, "%s",
+             _("Enter writes the file, Esc goes back; Space changes the kind"));
 }
 
 /* Records in a CSV file, the header aside; -1 when it cannot be read. */
@@ -278,7 +289,8 @@ static int filters(ui_app *app, xport *x, char **unit, char **period)
     }
     if (!rc && field_on(x, F_PERIOD) && *p) {
         if (period_parse_year(p, &y) != 0 && period_parse_month(p, &y, &m) != 0) {
-            ui_message(app, 1, _("Not a period: \"%s\"; type a year (2026) or a month (10/2026)"), p);
+            ui_message(app, 1, _("Not a period: \"%s\"; type a year (2026) or a month (10/2026)"),
+                       p);
             x->focus = F_PERIOD;
             rc = -1;
         } else {
@@ -295,8 +307,8 @@ static int filters(ui_app *app, xport *x, char **unit, char **period)
 }
 
 /* Export to a temporary file beside out, then rename it into place. */
-static int write_to(ui_app *app, xport *x, const char *out, const char *unit,
-                    const char *period, char **err)
+static int write_to(ui_app *app, xport *x, const char *out, const char *unit, const char *period,
+                    char **err)
 {
     const kind_def *k = kind_of(x);
     char *tmp = xasprintf("%s.tmp%ld", out, (long)getpid());
@@ -378,11 +390,20 @@ static void key(ui_app *app, ui_screen *s, ui_act act, ui_key k)
 {
     xport *x = X(s);
     switch (act) {
-    case ACT_SAVE: save(app, x); return;
-    case ACT_CANCEL: ui_pop(app); return;
-    case ACT_NEXT_FIELD: step_focus(x, 1); return;
-    case ACT_PREV_FIELD: step_focus(x, -1); return;
-    default: break;
+    case ACT_SAVE:
+        save(app, x);
+        return;
+    case ACT_CANCEL:
+        ui_pop(app);
+        return;
+    case ACT_NEXT_FIELD:
+        step_focus(x, 1);
+        return;
+    case ACT_PREV_FIELD:
+        step_focus(x, -1);
+        return;
+    default:
+        break;
     }
     if (x->focus == F_KIND) {
         if (k == ' ' || k == FK(KEY_RIGHT) || k == UI_CTRL('F'))
@@ -398,7 +419,7 @@ static void key(ui_app *app, ui_screen *s, ui_act act, ui_key k)
     } else {
         return;
     }
-    x->replace = 0;             /* a change: the last write is history */
+    x->replace = 0; /* a change: the last write is history */
     x->done[0] = '\0';
 }
 
@@ -420,9 +441,14 @@ static void destroy(ui_screen *s)
 ui_screen *ui_export_new(ui_app *app, const char *unit)
 {
     xport *x = xcalloc(1, sizeof *x);
-    x->base = (ui_screen){.name = N_("Export"), .acts = ui_export_acts,
-                          .nacts = ui_export_nacts, .draw = draw, .key = key,
-                          .reload = reload, .destroy = destroy, .raw_keys = 1};
+    x->base = (ui_screen){.name = N_("Export"),
+                          .acts = ui_export_acts,
+                          .nacts = ui_export_nacts,
+                          .draw = draw,
+                          .key = key,
+                          .reload = reload,
+                          .destroy = destroy,
+                          .raw_keys = 1};
     x->unit = unit ? xstrdup(unit) : app->own_unit ? xstrdup(app->own_unit) : NULL;
     for (int f = 0; f < F_COUNT; f++)
         ui_input_init(&x->in[f], NULL, f == F_FILE ? 4096 : 16);

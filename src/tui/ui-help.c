@@ -9,7 +9,7 @@
 #include <stdio.h>
 
 typedef struct keymap {
-    const char *name;              /* msgid */
+    const char *name; /* msgid */
     const ui_action *acts;
     size_t n;
 } keymap;
@@ -29,7 +29,8 @@ static void add_keys(ui_app *app, ui_screen *v, const keymap *m)
 static void add_legend(ui_screen *v)
 {
     ui_view_add(v, 1, NULL, _("Marks on screen"));
-    ui_view_add(v, 0, "!", _("overdue: past its due date and not done (on a commune: how many items)"));
+    ui_view_add(v, 0, "!",
+                _("overdue: past its due date and not done (on a commune: how many items)"));
     ui_view_add(v, 0, "*", _("the commune has no training report for this month"));
     ui_view_add(v, 0, "[ ]", _("to do"));
     ui_view_add(v, 0, "[~]", _("in progress"));
@@ -37,8 +38,11 @@ static void add_legend(ui_screen *v)
     ui_view_add(v, 0, "[-]", _("not applicable (not counted)"));
     ui_view_add(v, 0, "63.1% /80%", _("confirmed on VNeID out of the population, and the target"));
     ui_view_add(v, 0, NULL, "");
-    ui_view_add(v, 0, NULL, _("The screen follows the database: changes made by others show within a second."));
-    ui_view_add(v, 0, NULL, _("Search ignores case and Vietnamese marks: typing \"le thanh nghi\" finds the name written with its marks."));
+    ui_view_add(v, 0, NULL,
+                _("The screen follows the database: changes made by others show within a second."));
+    ui_view_add(
+        v, 0, NULL,
+        _("Search ignores case and Vietnamese marks: typing \"le thanh nghi\" finds the name written with its marks."));
 }
 
 ui_screen *ui_help_new(ui_app *app)

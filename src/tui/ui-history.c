@@ -62,8 +62,8 @@ static void add_changes(hist *h, char **old, char **new_)
     int any = 0;
     for (size_t i = 0; i < k->ncols; i++) {
         const char *col = k->cols[i].name;
-        if ((k->cols[i].flags & (COL_KEY | COL_META)) || !strcmp(col, "updated_at")
-            || !strcmp(col, "updated_by"))
+        if ((k->cols[i].flags & (COL_KEY | COL_META)) || !strcmp(col, "updated_at") ||
+            !strcmp(col, "updated_by"))
             continue;
         const char *a = old ? old[i] : NULL, *b = new_ ? new_[i] : NULL;
         if (!strcmp(a ? a : "", b ? b : ""))
@@ -100,8 +100,10 @@ static int add_row(void *ctx, const audit_row *r)
     if (r->batch > 0)
         snprintf(from, sizeof from, _("import #%lld"), (long long)r->batch);
     else
-        snprintf(from, sizeof from, "%s", r->source && !strcmp(r->source, "ui") ? _("on screen")
-                                                                                : r->source ? r->source : "");
+        snprintf(from, sizeof from, "%s",
+                 r->source && !strcmp(r->source, "ui") ? _("on screen")
+                 : r->source                           ? r->source
+                                                       : "");
     char *head = xasprintf("%s  %s  (%s)", r->login ? r->login : "?", from,
                            old ? _("changed") : _("created"));
     ui_view_add(h->view, 1, when, head);

@@ -27,7 +27,8 @@
 #define FK(k) UI_FKEY(k)
 
 const ui_action ui_import_confirm_acts[] = {
-    {ACT_YES, 'y', 0, 0, N_("import the files now (asked after a clean dry run)"), N_("import now")},
+    {ACT_YES, 'y', 0, 0, N_("import the files now (asked after a clean dry run)"),
+     N_("import now")},
     {ACT_NO, 'n', 'q', UI_ESC, N_("do not import: back to the files, nothing written"), N_("no")},
     {ACT_UP, FK(KEY_UP), 'k', 0, N_("scroll up"), NULL},
     {ACT_DOWN, FK(KEY_DOWN), 'j', 0, N_("scroll down"), N_("scroll")},
@@ -74,7 +75,7 @@ static void signals_restore(const struct sigaction *old)
 
 typedef struct run_ui {
     ui_app *app;
-    const char *what;        /* "Checking", "Importing" (translated) */
+    const char *what; /* "Checking", "Importing" (translated) */
     size_t nfiles;
 } run_ui;
 
@@ -197,12 +198,12 @@ static void add_files(ui_screen *v, char **files, size_t n)
 }
 
 /* The view of a run's result; *ask is set when the import may follow. */
-static ui_screen *result_view(ui_app *app, const import_report *rep, int rc, int dry,
-                              char **files, size_t n, int *ask)
+static ui_screen *result_view(ui_app *app, const import_report *rep, int rc, int dry, char **files,
+                              size_t n, int *ask)
 {
-    char *title = dry ? xstrdup(_("Import: dry run (nothing written yet)"))
-                : rep->batch ? xasprintf(_("Import: batch %lld written"), (long long)rep->batch)
-                             : xstrdup(_("Import: nothing written"));
+    char *title = dry          ? xstrdup(_("Import: dry run (nothing written yet)"))
+                  : rep->batch ? xasprintf(_("Import: batch %lld written"), (long long)rep->batch)
+                               : xstrdup(_("Import: nothing written"));
     ui_screen *v = ui_view_new(app, N_("Import result"), title);
     free(title);
     *ask = 0;
@@ -210,7 +211,9 @@ static ui_screen *result_view(ui_app *app, const import_report *rep, int rc, int
         char *t = xasprintf(_("Rejected: %zu problems; nothing was written"), rep->errors.count);
         ui_view_add(v, 1, NULL, t);
         free(t);
-        ui_view_add(v, 0, NULL, _("Fix each line named below in its file (in Calc: save as CSV, UTF-8), then press q and check again with d."));
+        ui_view_add(
+            v, 0, NULL,
+            _("Fix each line named below in its file (in Calc: save as CSV, UTF-8), then press q and check again with d."));
         add_list(v, _("Problems (FILE:LINE: column: message)"), &rep->errors, 0);
     } else {
         ui_view_add(v, 1, NULL, dry ? _("What the import would do") : _("What was written"));
@@ -222,7 +225,8 @@ static ui_screen *result_view(ui_app *app, const import_report *rep, int rc, int
             *ask = 1;
         } else {
             ui_view_add(v, 0, NULL, "");
-            ui_view_add(v, 0, NULL, _("The import history (H on the communes screen) can undo this batch."));
+            ui_view_add(v, 0, NULL,
+                        _("The import history (H on the communes screen) can undo this batch."));
         }
     }
     add_list(v, _("Notes"), &rep->notes, 1);
@@ -278,7 +282,7 @@ static void run_message(ui_app *app, const import_report *rep, int rc, int dry)
     else if (dry && !changes(rep))
         ui_message(app, 0, "%s", _("Dry run done: nothing to change"));
     else if (dry)
-        ;                       /* the view asks "Import now? (y/n)" */
+        ; /* the view asks "Import now? (y/n)" */
     else if (rep->batch)
         ui_message(app, 0, _("Imported: batch %lld"), (long long)rep->batch);
     else
@@ -286,8 +290,8 @@ static void run_message(ui_app *app, const import_report *rep, int rc, int dry)
 }
 
 /* Show the result of a run (or say it was cancelled). */
-static void run_done(ui_app *app, imp *im, const import_report *rep, int rc, int dry,
-                     char **files, size_t n)
+static void run_done(ui_app *app, imp *im, const import_report *rep, int rc, int dry, char **files,
+                     size_t n)
 {
     if (run_cancel) {
         ui_message(app, 1, "%s", _("Cancelled: nothing of this import was written"));
@@ -324,9 +328,16 @@ void import_run(ui_app *app, imp *im, int dry)
     char *prov = store_meta_get(app->db, "scope_province");
     char *su = store_meta_get(app->db, "scope_unit");
     run_ui r = {app, dry ? _("Checking") : _("Importing"), n};
-    import_opts o = {.dry_run = dry, .role = role, .own_unit = unit, .login = td_login(),
-                     .max_problems = 1000, .scope_province = prov, .scope_unit = su,
-                     .progress = progress, .progress_ctx = &r, .cancel = &run_cancel};
+    import_opts o = {.dry_run = dry,
+                     .role = role,
+                     .own_unit = unit,
+                     .login = td_login(),
+                     .max_problems = 1000,
+                     .scope_province = prov,
+                     .scope_unit = su,
+                     .progress = progress,
+                     .progress_ctx = &r,
+                     .cancel = &run_cancel};
     import_report rep;
     struct sigaction old[N_SIGS];
     run_cancel = 0;

@@ -38,23 +38,29 @@ const ui_action ui_import_acts[] = {
     {ACT_PGDN, FK(KEY_NPAGE), 'f', UI_CTRL('F'), N_("page down"), N_("page")},
     {ACT_HOME, FK(KEY_HOME), 'g', '<', N_("first row"), NULL},
     {ACT_END, FK(KEY_END), 'G', '>', N_("last row"), N_("ends")},
-    {ACT_OPEN, UI_ENTER, 'l', FK(KEY_RIGHT), N_("open the directory; on a file: select it or not"), N_("open")},
+    {ACT_OPEN, UI_ENTER, 'l', FK(KEY_RIGHT), N_("open the directory; on a file: select it or not"),
+     N_("open")},
     {ACT_PARENT, FK(KEY_BACKSPACE), 'h', FK(KEY_LEFT), N_("up to the parent directory"), N_("up")},
     {ACT_TOGGLE, ' ', 0, 0, N_("select the file or not (several files at once)"), N_("select")},
     {ACT_SELECT_ALL, 'a', 0, 0, N_("select every file shown (again: none)"), N_("all")},
-    {ACT_DRY_RUN, 'd', FK(KEY_F(5)), 0, N_("check the selected files (dry run: nothing is written), then import them after a yes"), N_("check")},
-    {ACT_PATH, UI_TAB, 'p', '/', N_("type a path (Tab completes it; / starts from the root)"), N_("path")},
+    {ACT_DRY_RUN, 'd', FK(KEY_F(5)), 0,
+     N_("check the selected files (dry run: nothing is written), then import them after a yes"),
+     N_("check")},
+    {ACT_PATH, UI_TAB, 'p', '/', N_("type a path (Tab completes it; / starts from the root)"),
+     N_("path")},
     {ACT_REDRAW, UI_CTRL('L'), 0, 0, N_("redraw the screen"), N_("redraw")},
 };
 const size_t ui_import_nacts = sizeof ui_import_acts / sizeof ui_import_acts[0];
 
 const ui_action ui_import_path_acts[] = {
-    {ACT_NEXT_FIELD, UI_TAB, 0, 0, N_("complete the path (when several names fit: listed below)"), N_("complete")},
+    {ACT_NEXT_FIELD, UI_TAB, 0, 0, N_("complete the path (when several names fit: listed below)"),
+     N_("complete")},
     {ACT_OPEN, UI_ENTER, 0, 0, N_("open the directory typed, or select the file typed"), N_("go")},
     {ACT_CANCEL, UI_ESC, UI_CTRL('G'), FK(KEY_DOWN), N_("back to the listing"), N_("listing")},
     {ACT_NONE, FK(KEY_LEFT), UI_CTRL('B'), 0, N_("cursor left"), NULL},
     {ACT_NONE, FK(KEY_RIGHT), UI_CTRL('F'), 0, N_("cursor right"), N_("move")},
-    {ACT_NONE, FK(KEY_BACKSPACE), UI_CTRL('H'), 0, N_("delete the character before the cursor"), NULL},
+    {ACT_NONE, FK(KEY_BACKSPACE), UI_CTRL('H'), 0, N_("delete the character before the cursor"),
+     NULL},
     {ACT_NONE, UI_CTRL('U'), 0, 0, N_("delete to the start"), N_("delete")},
 };
 const size_t ui_import_path_nacts = sizeof ui_import_path_acts / sizeof ui_import_path_acts[0];
@@ -333,10 +339,17 @@ static void parent(ui_app *app, imp *im)
 static void key_path(ui_app *app, imp *im, ui_act act, ui_key k)
 {
     switch (act) {
-    case ACT_NEXT_FIELD: complete(app, im); return;
-    case ACT_OPEN: path_go(app, im); return;
-    case ACT_CANCEL: set_editing(app, im, 0); return;
-    default: break;
+    case ACT_NEXT_FIELD:
+        complete(app, im);
+        return;
+    case ACT_OPEN:
+        path_go(app, im);
+        return;
+    case ACT_CANCEL:
+        set_editing(app, im, 0);
+        return;
+    default:
+        break;
     }
     ui_edit_key(&im->path, k);
 }
@@ -350,16 +363,36 @@ static void key(ui_app *app, ui_screen *s, ui_act act, ui_key k)
     }
     const dir_entry *e = cur_entry(im);
     switch (act) {
-    case ACT_UP: ui_list_move(&im->list, -1); break;
-    case ACT_DOWN: ui_list_move(&im->list, 1); break;
-    case ACT_PGUP: ui_list_page(&im->list, -1); break;
-    case ACT_PGDN: ui_list_page(&im->list, 1); break;
-    case ACT_HOME: ui_list_home(&im->list); break;
-    case ACT_END: ui_list_end(&im->list); break;
-    case ACT_OPEN: open_entry(app, im); break;
-    case ACT_PARENT: parent(app, im); break;
-    case ACT_SELECT_ALL: select_all(app, im); break;
-    case ACT_DRY_RUN: import_run(app, im, 1); break;
+    case ACT_UP:
+        ui_list_move(&im->list, -1);
+        break;
+    case ACT_DOWN:
+        ui_list_move(&im->list, 1);
+        break;
+    case ACT_PGUP:
+        ui_list_page(&im->list, -1);
+        break;
+    case ACT_PGDN:
+        ui_list_page(&im->list, 1);
+        break;
+    case ACT_HOME:
+        ui_list_home(&im->list);
+        break;
+    case ACT_END:
+        ui_list_end(&im->list);
+        break;
+    case ACT_OPEN:
+        open_entry(app, im);
+        break;
+    case ACT_PARENT:
+        parent(app, im);
+        break;
+    case ACT_SELECT_ALL:
+        select_all(app, im);
+        break;
+    case ACT_DRY_RUN:
+        import_run(app, im, 1);
+        break;
     case ACT_TOGGLE:
         if (e && !e->is_dir) {
             toggle(app, im, e);
@@ -402,8 +435,7 @@ static void draw_row(ui_app *app, imp *im, int line, long row)
         return;
     const dir_entry *e = &im->ents[row];
     int size_w = app->cols >= 50 ? 10 : 0, name_w = app->cols - 6 - size_w - 1;
-    ui_put(app, y, 0, 2, row == im->list.cur ? ui_glyph(app, "\xe2\x96\xb6", ">") : " ",
-           A_BOLD, 0);
+    ui_put(app, y, 0, 2, row == im->list.cur ? ui_glyph(app, "\xe2\x96\xb6", ">") : " ", A_BOLD, 0);
     if (!e->is_dir) {
         char *p = join(im->dir, e->name);
         int on = sel_index(im, p) >= 0;
@@ -547,9 +579,14 @@ int import_is(const ui_screen *s)
 ui_screen *ui_import_new(ui_app *app)
 {
     imp *im = xcalloc(1, sizeof *im);
-    im->base = (ui_screen){.name = N_("Import"), .acts = ui_import_acts,
-                           .nacts = ui_import_nacts, .draw = draw, .key = key,
-                           .reload = reload, .resize = resize, .destroy = destroy};
+    im->base = (ui_screen){.name = N_("Import"),
+                           .acts = ui_import_acts,
+                           .nacts = ui_import_nacts,
+                           .draw = draw,
+                           .key = key,
+                           .reload = reload,
+                           .resize = resize,
+                           .destroy = destroy};
     char cwd[PATH_MAX];
     const char *home = getenv("HOME");
     im->cwd = xstrdup(getcwd(cwd, sizeof cwd) ? cwd : home ? home : "/");

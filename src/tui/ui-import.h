@@ -8,18 +8,18 @@
 
 typedef struct imp {
     ui_screen base;
-    char *cwd;             /* the process's directory: paths under it are
+    char *cwd; /* the process's directory: paths under it are
                               given to the import relative to it */
-    char *dir;             /* the directory listed (absolute) */
+    char *dir; /* the directory listed (absolute) */
     dir_entry *ents;
     size_t n;
-    char *filter;          /* the list shows completion candidates of this
+    char *filter; /* the list shows completion candidates of this
                               prefix; NULL: the whole directory */
     ui_list list;
     ui_input path;
     size_t path_first;
-    int editing;           /* the path field has the keys */
-    char **sel;            /* the selected files (absolute) */
+    int editing; /* the path field has the keys */
+    char **sel;  /* the selected files (absolute) */
     size_t nsel;
     int list_dirty;
     long drawn_cur, drawn_top;

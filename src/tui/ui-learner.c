@@ -30,8 +30,10 @@ const ui_action ui_fields_acts[] = {
     {ACT_CANCEL, UI_ESC, UI_CTRL('G'), 0, N_("close without saving"), N_("cancel")},
     {ACT_NEXT_FIELD, UI_TAB, FK(KEY_DOWN), UI_CTRL('N'), N_("next field"), NULL},
     {ACT_PREV_FIELD, FK(KEY_UP), FK(KEY_BTAB), UI_CTRL('P'), N_("previous field"), N_("field")},
-    {ACT_ADVANCE, ' ', 0, 0, N_("on a choice (gender, group, course, status): the next one; "
-                                "arrows step, a letter jumps"), N_("choice")},
+    {ACT_ADVANCE, ' ', 0, 0,
+     N_("on a choice (gender, group, course, status): the next one; "
+        "arrows step, a letter jumps"),
+     N_("choice")},
     {ACT_NONE, FK(KEY_BACKSPACE), UI_CTRL('H'), 0, N_("delete the character before the cursor"),
      NULL},
     {ACT_NONE, UI_CTRL('U'), 0, 0, N_("delete to the start of the field"), N_("delete")},
@@ -42,14 +44,14 @@ enum { FD_TEXT, FD_DIGITS, FD_CHOICE, FD_FIXED };
 enum { MAX_FIELDS = 8 };
 
 typedef struct field {
-    const char *label;       /* msgid */
-    const char *column;      /* the column its problems name */
+    const char *label;  /* msgid */
+    const char *column; /* the column its problems name */
     int kind;
-    ui_input in;             /* FD_TEXT, FD_DIGITS */
+    ui_input in; /* FD_TEXT, FD_DIGITS */
     size_t first;
-    char **codes, **names;   /* FD_CHOICE */
+    char **codes, **names; /* FD_CHOICE */
     size_t n, cur;
-    char *fixed;             /* FD_FIXED */
+    char *fixed; /* FD_FIXED */
 } field;
 
 typedef struct fform fform;
@@ -59,8 +61,8 @@ struct fform {
     field f[MAX_FIELDS];
     int n, focus;
     int (*save)(ui_app *app, fform *fm);   /* 1: saved, the form is gone */
-    char unit[16], id[48], course_was[48];  /* a learner */
-    char month[8], group[48], course[48];   /* a row of counts */
+    char unit[16], id[48], course_was[48]; /* a learner */
+    char month[8], group[48], course[48];  /* a row of counts */
     char *unit_name;
 };
 
@@ -110,7 +112,7 @@ static int64_t count_of(const field *f)
     char *s = value(f);
     long long v = -1;
     if (*s && str_to_long(s, &v) != 0)
-        v = -2;                /* digits only: cannot happen */
+        v = -2; /* digits only: cannot happen */
     free(s);
     return v;
 }
@@ -136,7 +138,7 @@ static void show_problem(ui_app *app, fform *fm, const char *err)
         if (strncmp(e, fm->f[i].column, cl) == 0 && e[cl] == ':' && e[cl + 1] == ' ') {
             if (fm->f[i].kind != FD_FIXED)
                 fm->focus = i;
-            e += cl + 2;        /* the focus shows the field */
+            e += cl + 2; /* the focus shows the field */
             break;
         }
     }
@@ -318,8 +320,13 @@ static void destroy(ui_screen *s)
 static fform *form_new(const char *unit, const char *unit_name, int (*save)(ui_app *, fform *))
 {
     fform *fm = xcalloc(1, sizeof *fm);
-    fm->base = (ui_screen){.name = N_("Form"), .acts = ui_fields_acts, .nacts = ui_fields_nacts,
-                           .draw = draw, .key = key, .reload = reload, .destroy = destroy,
+    fm->base = (ui_screen){.name = N_("Form"),
+                           .acts = ui_fields_acts,
+                           .nacts = ui_fields_nacts,
+                           .draw = draw,
+                           .key = key,
+                           .reload = reload,
+                           .destroy = destroy,
                            .raw_keys = 1};
     snprintf(fm->unit, sizeof fm->unit, "%s", unit);
     fm->unit_name = xstrdup(unit_name ? unit_name : unit);
@@ -346,16 +353,16 @@ static int save_learner(ui_app *app, fform *fm)
     char *v[7];
     for (int i = 0; i < 7; i++)
         v[i] = value(&fm->f[i]);
-    learner_form lf = {v[LF_NAME], v[LF_BIRTH], v[LF_GENDER], v[LF_GROUP],
+    learner_form lf = {v[LF_NAME],    v[LF_BIRTH],  v[LF_GENDER], v[LF_GROUP],
                        v[LF_VILLAGE], v[LF_COURSE], v[LF_STATUS]};
     char *err = NULL, *id = NULL, *name = xstrdup(v[LF_NAME]), *course = xstrdup(v[LF_COURSE]);
     int is_new = !fm->id[0];
-    int rc = learner_save(app->db, fm->unit, is_new ? NULL : fm->id,
-                          is_new ? NULL : fm->course_was, &lf, &id, &err);
+    int rc = learner_save(app->db, fm->unit, is_new ? NULL : fm->id, is_new ? NULL : fm->course_was,
+                          &lf, &id, &err);
     for (int i = 0; i < 7; i++)
         free(v[i]);
     if (rc == TD_OK) {
-        ui_pop(app);                   /* fm is gone */
+        ui_pop(app); /* fm is gone */
         ui_changed(app);
         if (app->top->acts == ui_roster_acts)
             ui_roster_goto(app, app->top, id, course);
@@ -414,8 +421,8 @@ ui_screen *ui_learner_form_new(ui_app *app, const char *unit, const char *unit_n
     choose(g, l ? l->gender : NULL);
     add_choices(app->db, add_field(fm, N_("Group"), "group_code", FD_CHOICE), TR_GROUPS,
                 l ? l->group : group);
-    ui_input_init(&add_field(fm, N_("Village"), "village", FD_TEXT)->in,
-                  l ? l->village : village, 100);
+    ui_input_init(&add_field(fm, N_("Village"), "village", FD_TEXT)->in, l ? l->village : village,
+                  100);
     add_choices(app->db, add_field(fm, N_("Training course"), "course_code", FD_CHOICE), TR_COURSES,
                 l ? l->course : course);
     field *st = add_field(fm, N_("Status"), "status", FD_CHOICE);
@@ -433,11 +440,11 @@ static int save_counts(ui_app *app, fform *fm)
     for (int i = 0; i < 4; i++)
         c[i] = fm->f[i].kind == FD_FIXED ? -1 : count_of(&fm->f[i]);
     char *err = NULL;
-    int rc = training_set_counts(app->db, fm->unit, fm->month, fm->group, fm->course,
-                                 c[0], c[1], c[2], c[3], &err);
+    int rc = training_set_counts(app->db, fm->unit, fm->month, fm->group, fm->course, c[0], c[1],
+                                 c[2], c[3], &err);
     if (rc == TD_OK) {
         char *what = xasprintf("%s/%s", fm->group, fm->course);
-        ui_pop(app);                   /* fm is gone */
+        ui_pop(app); /* fm is gone */
         ui_changed(app);
         ui_message(app, 0, _("Saved the counts of %s"), what);
         free(what);
@@ -448,8 +455,7 @@ static int save_counts(ui_app *app, fform *fm)
     return rc == TD_OK;
 }
 
-static void count_field(fform *fm, const char *label, const char *column, int64_t v,
-                        int fixed)
+static void count_field(fform *fm, const char *label, const char *column, int64_t v, int fixed)
 {
     char b[24] = "";
     if (v >= 0)
@@ -469,8 +475,7 @@ ui_screen *ui_counts_form_new(ui_app *app, const char *unit, const char *unit_na
     snprintf(fm->month, sizeof fm->month, "%s", month);
     snprintf(fm->group, sizeof fm->group, "%s", r->group);
     snprintf(fm->course, sizeof fm->course, "%s", r->course);
-    fm->title = xasprintf(_("Counts of %.2s/%.4s: %s (%s)"), month + 5, month, fm->unit_name,
-                          unit);
+    fm->title = xasprintf(_("Counts of %.2s/%.4s: %s (%s)"), month + 5, month, fm->unit_name, unit);
     fm->note = xasprintf("%s / %s", r->group_title, r->course_title);
     if (strcmp(r->period, month) == 0)
         fm->last = last_change(r->updated_at, r->updated_by);
@@ -496,7 +501,7 @@ void ui_learner_advance(ui_app *app, const char *unit, const learner *l)
     } else if (was_confirmed) {
         ui_message(app, 0, _("%s is already confirmed; e changes the status"), name);
     } else {
-        ui_changed(app);       /* l is gone */
+        ui_changed(app); /* l is gone */
         ui_message(app, 0, _("Saved: %s is now \"%s\""), name, lstatus_label(now));
     }
     free(err);

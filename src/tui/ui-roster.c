@@ -35,15 +35,21 @@ const ui_action ui_roster_acts[] = {
     {ACT_PGDN, FK(KEY_NPAGE), 'f', UI_CTRL('F'), N_("page down"), N_("page")},
     {ACT_HOME, FK(KEY_HOME), 'g', '<', N_("first learner"), NULL},
     {ACT_END, FK(KEY_END), 'G', '>', N_("last learner"), N_("ends")},
-    {ACT_ADVANCE, ' ', 'c', 0, N_("the learner completed the course; again: confirmed on VNeID "
-                                  "(saved at once, the counts follow)"), N_("completed/confirmed")},
+    {ACT_ADVANCE, ' ', 'c', 0,
+     N_("the learner completed the course; again: confirmed on VNeID "
+        "(saved at once, the counts follow)"),
+     N_("completed/confirmed")},
     {ACT_ADD, 'a', 0, 0, N_("add a learner"), N_("add")},
-    {ACT_EDIT, 'e', UI_ENTER, 0, N_("edit the learner: name, birth year, gender, group, village, "
-                                    "course, status"), N_("edit")},
+    {ACT_EDIT, 'e', UI_ENTER, 0,
+     N_("edit the learner: name, birth year, gender, group, village, "
+        "course, status"),
+     N_("edit")},
     {ACT_DELETE, 'd', FK(KEY_DC), 0, N_("delete the learner from the course (asks first)"),
      N_("delete")},
-    {ACT_FILTER_NAME, '/', 0, 0, N_("show only the names that hold a text (case and diacritics "
-                                    "ignored; empty: everyone)"), N_("name")},
+    {ACT_FILTER_NAME, '/', 0, 0,
+     N_("show only the names that hold a text (case and diacritics "
+        "ignored; empty: everyone)"),
+     N_("name")},
     {ACT_FILTER_VILLAGE, 'v', 0, 0, N_("show one village; again: the next one, then all"), NULL},
     {ACT_FILTER_GROUP, 'o', 0, 0, N_("show one target group; again: the next one, then all"), NULL},
     {ACT_FILTER_STATUS, 's', 0, 0, N_("show one status; again: the next one, then all"),
@@ -65,15 +71,15 @@ typedef struct roster {
     ui_screen base;
     char unit[16];
     char *name;
-    char def_group[48], def_course[48];  /* for a new learner */
-    char *search, *village, *group;      /* filters; NULL: none */
+    char def_group[48], def_course[48]; /* for a new learner */
+    char *search, *village, *group;     /* filters; NULL: none */
     int status;
     ui_list list;
-    learner_page page;                   /* the rows [page_top, page_top + n) */
+    learner_page page; /* the rows [page_top, page_top + n) */
     long page_top;
     long drawn_cur, drawn_top;
-    int asking, asked;                   /* the name prompt is open; it answered */
-    int confirm;                         /* a delete waits for y/n */
+    int asking, asked; /* the name prompt is open; it answered */
+    int confirm;       /* a delete waits for y/n */
     char del_id[48], del_course[48];
     char *del_name;
     layout lay;
@@ -154,8 +160,7 @@ static void view_to(ui_app *app, roster *r, long top)
                 return;
             set_page(r, &p, n - (long)p.n);
         } else if (top > r->page_top) {
-            long step = top - r->page_top <= (long)r->page.n ? top - r->page_top
-                                                                : (long)r->page.n;
+            long step = top - r->page_top <= (long)r->page.n ? top - r->page_top : (long)r->page.n;
             learner_pos pos = learner_pos_of(&r->page.rows[step - 1]);
             if (fetch(app, r, &pos, LP_AFTER, h, &p) != 0)
                 return;
@@ -164,7 +169,7 @@ static void view_to(ui_app *app, roster *r, long top)
             page_back(app, r, r->page_top - top < h ? r->page_top - top : h);
         }
         if (r->page.n == 0 || r->page_top == was || r->page_top == top)
-            return;           /* there, or the roster changed under us (a poll reloads) */
+            return; /* there, or the roster changed under us (a poll reloads) */
     }
 }
 
@@ -288,8 +293,10 @@ static int list_y(const ui_app *app)
 
 static const char *gender_word(const char *g)
 {
-    return strcmp(g, "nam") == 0 ? _(GENDERS[0]) : strcmp(g, "nu") == 0 ? _(GENDERS[1])
-         : strcmp(g, "khac") == 0 ? _(GENDERS[2]) : "";
+    return strcmp(g, "nam") == 0    ? _(GENDERS[0])
+           : strcmp(g, "nu") == 0   ? _(GENDERS[1])
+           : strcmp(g, "khac") == 0 ? _(GENDERS[2])
+                                    : "";
 }
 
 static void draw_row(ui_app *app, roster *r, int line, long row)
@@ -312,8 +319,9 @@ static void draw_row(ui_app *app, roster *r, int line, long row)
     ui_put(app, y, o->group_x, o->group_w, l->group, 0, 0);
     ui_put(app, y, o->village_x, o->village_w, l->village, 0, 0);
     ui_put(app, y, o->course_x, o->course_w, l->course, 0, 0);
-    int a = l->status == LS_CONFIRMED ? ui_attr(app, UI_PAIR_OK) | A_BOLD
-          : l->status == LS_COMPLETED ? A_BOLD : 0;
+    int a = l->status == LS_CONFIRMED   ? ui_attr(app, UI_PAIR_OK) | A_BOLD
+            : l->status == LS_COMPLETED ? A_BOLD
+                                        : 0;
     ui_put(app, y, o->status_x, app->cols - o->status_x - 1, lstatus_label(l->status), a, 0);
 }
 
@@ -346,8 +354,9 @@ static void draw_top(ui_app *app, roster *r)
     char *f = filters_text(app, r), *line;
     unsigned long n = (unsigned long)r->list.n;
     if (*f)
-        line = xasprintf(ngettext("%ld learner with %s (x: all)",
-                                  "%ld learners with %s (x: all)", n), r->list.n, f);
+        line =
+            xasprintf(ngettext("%ld learner with %s (x: all)", "%ld learners with %s (x: all)", n),
+                      r->list.n, f);
     else
         line = xasprintf(ngettext("%ld learner, by given name", "%ld learners, by given name", n),
                          r->list.n);
@@ -414,7 +423,8 @@ static void draw(ui_app *app, ui_screen *s, int full)
             ui_put(app, list_y(app) + 1, 2, app->cols - 3,
                    r->search || r->village || r->group || r->status >= 0
                        ? _("No learner matches (x shows everyone)")
-                       : _("The roster is empty: a adds a learner"), 0, 0);
+                       : _("The roster is empty: a adds a learner"),
+                   0, 0);
     } else {
         int line[2];
         long row[2];
@@ -526,8 +536,7 @@ static void answer_delete(ui_app *app, roster *r, int yes)
 
 static void add(ui_app *app, roster *r, const learner *l)
 {
-    const char *group = r->group ? r->group : r->def_group[0] ? r->def_group
-                      : l ? l->group : NULL;
+    const char *group = r->group ? r->group : r->def_group[0] ? r->def_group : l ? l->group : NULL;
     const char *course = r->def_course[0] ? r->def_course : l ? l->course : NULL;
     ui_push(app, ui_learner_form_new(app, r->unit, r->name, NULL, group, course, r->village));
 }
@@ -560,21 +569,47 @@ static void key(ui_app *app, ui_screen *s, ui_act act, ui_key k)
         return;
     }
     switch (act) {
-    case ACT_UP: ui_list_move(&r->list, -1); break;
-    case ACT_DOWN: ui_list_move(&r->list, 1); break;
-    case ACT_PGUP: ui_list_page(&r->list, -1); break;
-    case ACT_PGDN: ui_list_page(&r->list, 1); break;
-    case ACT_HOME: ui_list_home(&r->list); break;
-    case ACT_END: ui_list_end(&r->list); break;
-    case ACT_ADD: case ACT_EDIT: case ACT_DELETE: case ACT_ADVANCE:
+    case ACT_UP:
+        ui_list_move(&r->list, -1);
+        break;
+    case ACT_DOWN:
+        ui_list_move(&r->list, 1);
+        break;
+    case ACT_PGUP:
+        ui_list_page(&r->list, -1);
+        break;
+    case ACT_PGDN:
+        ui_list_page(&r->list, 1);
+        break;
+    case ACT_HOME:
+        ui_list_home(&r->list);
+        break;
+    case ACT_END:
+        ui_list_end(&r->list);
+        break;
+    case ACT_ADD:
+    case ACT_EDIT:
+    case ACT_DELETE:
+    case ACT_ADVANCE:
         edit_key(app, r, act);
         break;
-    case ACT_FILTER_NAME: ask_name(app, r); break;
-    case ACT_FILTER_VILLAGE: cycle_village(app, r); break;
-    case ACT_FILTER_GROUP: cycle_group(app, r); break;
-    case ACT_FILTER_STATUS: cycle_status(app, r); break;
-    case ACT_FILTER_CLEAR: clear_filters(app, r); break;
-    default: break;
+    case ACT_FILTER_NAME:
+        ask_name(app, r);
+        break;
+    case ACT_FILTER_VILLAGE:
+        cycle_village(app, r);
+        break;
+    case ACT_FILTER_GROUP:
+        cycle_group(app, r);
+        break;
+    case ACT_FILTER_STATUS:
+        cycle_status(app, r);
+        break;
+    case ACT_FILTER_CLEAR:
+        clear_filters(app, r);
+        break;
+    default:
+        break;
     }
     view_to(app, r, r->list.top);
 }
@@ -635,10 +670,17 @@ ui_screen *ui_roster_new(ui_app *app, const char *unit, const char *name, const 
                          const char *course)
 {
     roster *r = xcalloc(1, sizeof *r);
-    r->base = (ui_screen){.name = N_("Roster"), .acts = ui_roster_acts,
-                          .nacts = ui_roster_nacts, .draw = draw, .key = key,
-                          .reload = reload, .resize = resize, .destroy = destroy,
-                          .find = find, .goto_row = goto_row, .cursor = cursor};
+    r->base = (ui_screen){.name = N_("Roster"),
+                          .acts = ui_roster_acts,
+                          .nacts = ui_roster_nacts,
+                          .draw = draw,
+                          .key = key,
+                          .reload = reload,
+                          .resize = resize,
+                          .destroy = destroy,
+                          .find = find,
+                          .goto_row = goto_row,
+                          .cursor = cursor};
     snprintf(r->unit, sizeof r->unit, "%s", unit);
     r->name = xstrdup(name);
     snprintf(r->def_group, sizeof r->def_group, "%s", group ? group : "");

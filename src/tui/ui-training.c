@@ -35,7 +35,8 @@ const ui_action ui_training_acts[] = {
     {ACT_NEXT_MONTH, ']', 0, 0, N_("next month (up to the current one)"), N_("month")},
     {ACT_EDIT, 'e', UI_ENTER, 0,
      N_("type the counts of the row for the month shown "
-        "(a row counted from the roster: only the population)"), N_("counts")},
+        "(a row counted from the roster: only the population)"),
+     N_("counts")},
     {ACT_ROSTER, 'r', 0, 0, N_("the roster of learners of the commune"), N_("roster")},
     {ACT_TREND, 'T', 0, 0, N_("the commune's confirmed rate over 12 months, as a chart"),
      N_("trend")},
@@ -51,8 +52,7 @@ static const char *const NUMS_SHORT[] = {N_("pop"), N_("reg"), N_("compl"), N_("
 
 /* Where the columns start for the terminal's width. */
 typedef struct layout {
-    int group_w, course_x, course_w, num_x, num_w, pct_x, bar_x, bar_w, target_x, target_w,
-        mark_x;
+    int group_w, course_x, course_w, num_x, num_w, pct_x, bar_x, bar_w, target_x, target_w, mark_x;
 } layout;
 
 typedef struct tscreen {
@@ -257,8 +257,10 @@ static void draw_total(ui_app *app, tscreen *c)
     int y = list_y(app) + (int)shown;
     ui_clear_eol(app, y, 0);
     if (c->t.n == 0) {
-        ui_put(app, y, 2, app->cols - 3, _("No training counts for this commune yet: "
-                                           "the city sets targets, the commune reports"), 0, 0);
+        ui_put(app, y, 2, app->cols - 3,
+               _("No training counts for this commune yet: "
+                 "the city sets targets, the commune reports"),
+               0, 0);
         return;
     }
     char mon[16], *label;
@@ -418,8 +420,9 @@ static void edit_counts(ui_app *app, tscreen *c)
         return;
     ui_push(app, ui_counts_form_new(app, c->unit, c->name, c->month, r));
     if (r->locked)
-        ui_message(app, 0, "%s", _("This row is counted from the roster of learners: only the "
-                                   "population is typed here (r on the table opens the roster)"));
+        ui_message(app, 0, "%s",
+                   _("This row is counted from the roster of learners: only the "
+                     "population is typed here (r on the table opens the roster)"));
 }
 
 static void key(ui_app *app, ui_screen *s, ui_act act, ui_key k)
@@ -428,19 +431,36 @@ static void key(ui_app *app, ui_screen *s, ui_act act, ui_key k)
     const tr_row *r = cur_row(c);
     (void)k;
     switch (act) {
-    case ACT_UP: ui_list_move(&c->list, -1); break;
-    case ACT_DOWN: ui_list_move(&c->list, 1); break;
-    case ACT_HOME: ui_list_home(&c->list); break;
-    case ACT_END: ui_list_end(&c->list); break;
-    case ACT_PREV_MONTH: change_month(app, c, -1); break;
-    case ACT_NEXT_MONTH: change_month(app, c, 1); break;
-    case ACT_EDIT: edit_counts(app, c); break;
-    case ACT_ROSTER:
-        ui_push(app, ui_roster_new(app, c->unit, c->name, r ? r->group : NULL,
-                                   r ? r->course : NULL));
+    case ACT_UP:
+        ui_list_move(&c->list, -1);
         break;
-    case ACT_TREND: ui_push(app, ui_trend_new(app, c->unit, c->name)); break;
-    default: break;
+    case ACT_DOWN:
+        ui_list_move(&c->list, 1);
+        break;
+    case ACT_HOME:
+        ui_list_home(&c->list);
+        break;
+    case ACT_END:
+        ui_list_end(&c->list);
+        break;
+    case ACT_PREV_MONTH:
+        change_month(app, c, -1);
+        break;
+    case ACT_NEXT_MONTH:
+        change_month(app, c, 1);
+        break;
+    case ACT_EDIT:
+        edit_counts(app, c);
+        break;
+    case ACT_ROSTER:
+        ui_push(app,
+                ui_roster_new(app, c->unit, c->name, r ? r->group : NULL, r ? r->course : NULL));
+        break;
+    case ACT_TREND:
+        ui_push(app, ui_trend_new(app, c->unit, c->name));
+        break;
+    default:
+        break;
     }
 }
 
@@ -472,9 +492,14 @@ static void destroy(ui_screen *s)
 ui_screen *ui_training_new(ui_app *app, const char *unit, const char *name)
 {
     tscreen *c = xcalloc(1, sizeof *c);
-    c->base = (ui_screen){.name = N_("Training"), .acts = ui_training_acts,
-                          .nacts = ui_training_nacts, .draw = draw, .key = key,
-                          .reload = reload, .resize = resize, .destroy = destroy,
+    c->base = (ui_screen){.name = N_("Training"),
+                          .acts = ui_training_acts,
+                          .nacts = ui_training_nacts,
+                          .draw = draw,
+                          .key = key,
+                          .reload = reload,
+                          .resize = resize,
+                          .destroy = destroy,
                           .cursor = cursor};
     snprintf(c->unit, sizeof c->unit, "%s", unit);
     c->name = xstrdup(name);

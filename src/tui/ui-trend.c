@@ -31,7 +31,7 @@ enum { MONTHS = 12 };
 
 typedef struct trend {
     ui_screen base;
-    char *unit, *name;       /* unit NULL: every commune */
+    char *unit, *name; /* unit NULL: every commune */
     char last[8];
     double pct[MONTHS];
 } trend;
@@ -70,7 +70,7 @@ static void draw_bar(ui_app *app, const trend *t, int i, int x, int bw, int y, i
     }
     int total = (int)(t->pct[i] * h * 8 / 100 + 0.5), row = 0;
     if (!app->utf8)
-        total = (total + 4) / 8 * 8;      /* whole cells of '#' */
+        total = (total + 4) / 8 * 8; /* whole cells of '#' */
     for (; total > 0 && row < h; row++, total -= 8)
         for (int k = 0; k < bw; k++)
             ui_put(app, y - row, x + k, 1, eighths(app, total), ui_attr(app, UI_PAIR_OK), 0);
@@ -95,7 +95,7 @@ static void draw(ui_app *app, ui_screen *s, int full)
     trend *t = TR(s);
     char date[16], *head;
     if (!full)
-        return;               /* nothing moves here between loads */
+        return; /* nothing moves here between loads */
     day_format_vn(app->today, date);
     head = xasprintf(_("Trend: %s, confirmed on VNeID %% by month"), t->name);
     ui_header(app, head, date);
@@ -139,8 +139,8 @@ static void key(ui_app *app, ui_screen *s, ui_act act, ui_key k)
     if (act != ACT_PREV_MONTH && act != ACT_NEXT_MONTH)
         return;
     training_month_now(now);
-    if (training_month_add(t->last, act == ACT_PREV_MONTH ? -1 : 1, m) != 0 ||
-        strcmp(m, now) > 0 || strcmp(m, "2025-01") < 0) {
+    if (training_month_add(t->last, act == ACT_PREV_MONTH ? -1 : 1, m) != 0 || strcmp(m, now) > 0 ||
+        strcmp(m, "2025-01") < 0) {
         char a[16];
         snprintf(a, sizeof a, "%.2s/%.4s", now + 5, now);
         ui_message(app, 0, _("Months shown: 01/2025 to %s"), a);
@@ -167,8 +167,13 @@ static void destroy(ui_screen *s)
 ui_screen *ui_trend_new(ui_app *app, const char *unit, const char *name)
 {
     trend *t = xcalloc(1, sizeof *t);
-    t->base = (ui_screen){.name = N_("Trend"), .acts = ui_trend_acts, .nacts = ui_trend_nacts,
-                          .draw = draw, .key = key, .reload = reload, .destroy = destroy};
+    t->base = (ui_screen){.name = N_("Trend"),
+                          .acts = ui_trend_acts,
+                          .nacts = ui_trend_nacts,
+                          .draw = draw,
+                          .key = key,
+                          .reload = reload,
+                          .destroy = destroy};
     const char *u = unit ? unit : app->scope;
     t->unit = u ? xstrdup(u) : NULL;
     t->name = xstrdup(name ? name : app->scope_name ? app->scope_name : _("All units"));

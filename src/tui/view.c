@@ -46,7 +46,7 @@ typedef struct view {
     int left_w;
     vseg *segs;
     size_t nsegs;
-    int wrapped_cols;        /* the width segs were made for */
+    int wrapped_cols; /* the width segs were made for */
     long top;
 } view;
 
@@ -159,13 +159,26 @@ static void key(ui_app *app, ui_screen *s, ui_act act, ui_key k)
     long page = page_rows(app);
     (void)k;
     switch (act) {
-    case ACT_UP: v->top--; break;
-    case ACT_DOWN: v->top++; break;
-    case ACT_PGUP: v->top -= page; break;
-    case ACT_PGDN: v->top += page; break;
-    case ACT_HOME: v->top = 0; break;
-    case ACT_END: v->top = (long)v->nsegs; break;
-    default: break;
+    case ACT_UP:
+        v->top--;
+        break;
+    case ACT_DOWN:
+        v->top++;
+        break;
+    case ACT_PGUP:
+        v->top -= page;
+        break;
+    case ACT_PGDN:
+        v->top += page;
+        break;
+    case ACT_HOME:
+        v->top = 0;
+        break;
+    case ACT_END:
+        v->top = (long)v->nsegs;
+        break;
+    default:
+        break;
     }
     clamp(app, v);
 }
@@ -198,8 +211,13 @@ ui_screen *ui_view_new(ui_app *app, const char *name, const char *title)
 {
     view *v = xcalloc(1, sizeof *v);
     (void)app;
-    v->base = (ui_screen){.name = name, .acts = ui_view_acts, .nacts = ui_view_nacts,
-                          .draw = draw, .key = key, .reload = reload, .resize = resize,
+    v->base = (ui_screen){.name = name,
+                          .acts = ui_view_acts,
+                          .nacts = ui_view_nacts,
+                          .draw = draw,
+                          .key = key,
+                          .reload = reload,
+                          .resize = resize,
                           .destroy = destroy};
     v->title = xstrdup(title);
     return &v->base;

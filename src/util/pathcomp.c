@@ -67,8 +67,8 @@ size_t path_complete(const char *typed, char **out, char ***matches, size_t *n)
             cap = cap ? cap * 2 : 16;
             *matches = xrealloc(*matches, cap * sizeof **matches);
         }
-        (*matches)[(*n)++] = is_dir_at(dir, e->d_name) ? xasprintf("%s/", e->d_name)
-                                                       : xstrdup(e->d_name);
+        (*matches)[(*n)++] =
+            is_dir_at(dir, e->d_name) ? xasprintf("%s/", e->d_name) : xstrdup(e->d_name);
     }
     if (d)
         closedir(d);

@@ -22,14 +22,14 @@
 
 #define MAXREC 64
 
-static char tmpdir[256];        /* the test's scratch directory */
+static char tmpdir[256]; /* the test's scratch directory */
 
 /* What reading a whole file gave: each record's fields joined by '|'. */
 typedef struct {
-    int n;                      /* records read */
+    int n; /* records read */
     char *rec[MAXREC];
     long line[MAXREC];
-    int rc;                     /* last csv_in_next() result: 0 or -1 */
+    int rc; /* last csv_in_next() result: 0 or -1 */
     char err[512];
     long err_line;
     char delim;
@@ -157,9 +157,9 @@ static void test_semicolon(void)
 {
     got g;
     /* a comma inside quotes in the header must not win the vote */
-    read_all(write_str("semi.csv",
-                       "Họ tên;\"Ngày, tháng\";Ghi chú\n"
-                       "Lê Văn Tám;1,5;\"a;b\"\n"), &g);
+    read_all(write_str("semi.csv", "Họ tên;\"Ngày, tháng\";Ghi chú\n"
+                                   "Lê Văn Tám;1,5;\"a;b\"\n"),
+             &g);
     CU_ASSERT_EQUAL(g.rc, 0);
     CU_ASSERT_EQUAL(g.delim, ';');
     CU_ASSERT_EQUAL_FATAL(g.n, 2);
@@ -171,12 +171,10 @@ static void test_semicolon(void)
 static void test_bom_crlf(void)
 {
     got g;
-    read_all(write_str("bom.csv",
-                       "\xEF\xBB\xBFma,ten\r\n1,Phường 1\r\n2,Xã Hòa An\r\n"),
-             &g);
+    read_all(write_str("bom.csv", "\xEF\xBB\xBFma,ten\r\n1,Phường 1\r\n2,Xã Hòa An\r\n"), &g);
     CU_ASSERT_EQUAL(g.rc, 0);
     CU_ASSERT_EQUAL_FATAL(g.n, 3);
-    CU_ASSERT_STRING_EQUAL(g.rec[0], "ma|ten");     /* no BOM, no CR */
+    CU_ASSERT_STRING_EQUAL(g.rec[0], "ma|ten"); /* no BOM, no CR */
     CU_ASSERT_STRING_EQUAL(g.rec[1], "1|Phường 1");
     CU_ASSERT_STRING_EQUAL(g.rec[2], "2|Xã Hòa An");
     CU_ASSERT_EQUAL(g.line[2], 3);
@@ -186,14 +184,14 @@ static void test_bom_crlf(void)
 static void test_line_ends(void)
 {
     got g;
-    read_all(write_str("nofinal.csv", "a,b\r\nc,d"), &g);   /* no final EOL */
+    read_all(write_str("nofinal.csv", "a,b\r\nc,d"), &g); /* no final EOL */
     CU_ASSERT_EQUAL(g.rc, 0);
     CU_ASSERT_EQUAL_FATAL(g.n, 2);
     CU_ASSERT_STRING_EQUAL(g.rec[1], "c|d");
     CU_ASSERT_EQUAL(g.line[1], 2);
     got_free(&g);
 
-    read_all(write_str("mac.csv", "a,b\rc,d\re,f\r"), &g);  /* old Mac */
+    read_all(write_str("mac.csv", "a,b\rc,d\re,f\r"), &g); /* old Mac */
     CU_ASSERT_EQUAL(g.rc, 0);
     CU_ASSERT_EQUAL_FATAL(g.n, 3);
     CU_ASSERT_STRING_EQUAL(g.rec[2], "e|f");
@@ -208,35 +206,34 @@ static void test_quoted_fields(void)
                        "ten,ghi chu,dia chi\r\n"
                        "\"Trần, Thị B\",\"nói \"\"xin chào\"\"\",\"Thôn 1\r\nXã A\"\r\n"
                        "C,\"\",\"ba\ndòng\nđây\"\r\n"
-                       "D,x,y\r\n"), &g);
+                       "D,x,y\r\n"),
+             &g);
     CU_ASSERT_EQUAL(g.rc, 0);
     CU_ASSERT_EQUAL_FATAL(g.n, 4);
-    CU_ASSERT_STRING_EQUAL(g.rec[1],
-                           "Trần, Thị B|nói \"xin chào\"|Thôn 1\r\nXã A");
+    CU_ASSERT_STRING_EQUAL(g.rec[1], "Trần, Thị B|nói \"xin chào\"|Thôn 1\r\nXã A");
     CU_ASSERT_STRING_EQUAL(g.rec[2], "C||ba\ndòng\nđây");
     CU_ASSERT_STRING_EQUAL(g.rec[3], "D|x|y");
     CU_ASSERT_EQUAL(g.line[1], 2);
-    CU_ASSERT_EQUAL(g.line[2], 4);  /* record 2 took lines 2-3 */
-    CU_ASSERT_EQUAL(g.line[3], 7);  /* record 3 took lines 4-6 */
+    CU_ASSERT_EQUAL(g.line[2], 4); /* record 2 took lines 2-3 */
+    CU_ASSERT_EQUAL(g.line[3], 7); /* record 3 took lines 4-6 */
     got_free(&g);
 }
 
 static void test_blank_lines(void)
 {
     got g;
-    read_all(write_str("blank.csv",
-                       "\n\r\nh1,h2\n\n\r\na,b\n,\n\"\"\nc,\"x\n\ny\"\n\n\n"), &g);
+    read_all(write_str("blank.csv", "\n\r\nh1,h2\n\n\r\na,b\n,\n\"\"\nc,\"x\n\ny\"\n\n\n"), &g);
     CU_ASSERT_EQUAL(g.rc, 0);
     CU_ASSERT_EQUAL_FATAL(g.n, 5);
     CU_ASSERT_STRING_EQUAL(g.rec[0], "h1|h2");
     CU_ASSERT_EQUAL(g.line[0], 3);
     CU_ASSERT_STRING_EQUAL(g.rec[1], "a|b");
     CU_ASSERT_EQUAL(g.line[1], 6);
-    CU_ASSERT_STRING_EQUAL(g.rec[2], "|");   /* only delimiters: a record */
+    CU_ASSERT_STRING_EQUAL(g.rec[2], "|"); /* only delimiters: a record */
     CU_ASSERT_EQUAL(g.line[2], 7);
-    CU_ASSERT_STRING_EQUAL(g.rec[3], "");    /* "" is one empty field */
+    CU_ASSERT_STRING_EQUAL(g.rec[3], ""); /* "" is one empty field */
     CU_ASSERT_EQUAL(g.line[3], 8);
-    CU_ASSERT_STRING_EQUAL(g.rec[4], "c|x\n\ny");   /* blank line kept */
+    CU_ASSERT_STRING_EQUAL(g.rec[4], "c|x\n\ny"); /* blank line kept */
     CU_ASSERT_EQUAL(g.line[4], 9);
     got_free(&g);
 
@@ -261,16 +258,14 @@ static void test_spaces_kept(void)
 static void test_broken_quoting(void)
 {
     got g;
-    read_all(write_str("broken1.csv",
-                       "ten,so nha\nAn,12\nBình,5\"A\nChi,7\n"), &g);
+    read_all(write_str("broken1.csv", "ten,so nha\nAn,12\nBình,5\"A\nChi,7\n"), &g);
     CU_ASSERT_EQUAL(g.rc, -1);
     CU_ASSERT_EQUAL(g.n, 2);
     CU_ASSERT_EQUAL(g.err_line, 3);
     CU_ASSERT_PTR_NOT_NULL(strstr(g.err, "broken quoting"));
     got_free(&g);
 
-    read_all(write_str("broken2.csv",
-                       "ten,ghi chu\n\"An\",\"a\nb\"\n\"Bình\"x,1\n"), &g);
+    read_all(write_str("broken2.csv", "ten,ghi chu\n\"An\",\"a\nb\"\n\"Bình\"x,1\n"), &g);
     CU_ASSERT_EQUAL(g.rc, -1);
     CU_ASSERT_EQUAL(g.n, 2);
     CU_ASSERT_EQUAL(g.err_line, 4);
@@ -281,12 +276,10 @@ static void test_broken_quoting(void)
 static void test_unterminated(void)
 {
     got g;
-    read_all(write_str("unterm.csv",
-                       "ten,ghi chu\nAn,ok\nBình,\"chưa đóng\nmãi\nmãi\n"),
-             &g);
+    read_all(write_str("unterm.csv", "ten,ghi chu\nAn,ok\nBình,\"chưa đóng\nmãi\nmãi\n"), &g);
     CU_ASSERT_EQUAL(g.rc, -1);
     CU_ASSERT_EQUAL(g.n, 2);
-    CU_ASSERT_EQUAL(g.err_line, 3);  /* where the quote was opened */
+    CU_ASSERT_EQUAL(g.err_line, 3); /* where the quote was opened */
     CU_ASSERT_PTR_NOT_NULL(strstr(g.err, "never closed"));
     got_free(&g);
 }
@@ -316,8 +309,7 @@ static void test_nul_refused(void)
 }
 
 /* Write s (UTF-8) as UTF-16 (to = "UTF-16LE" or "UTF-16BE") with a BOM. */
-static const char *write_utf16(const char *name, const char *s,
-                               const char *to)
+static const char *write_utf16(const char *name, const char *s, const char *to)
 {
     size_t il = strlen(s), ol = il * 4 + 2;
     char *out = malloc(ol + 2), *op = out + 2;
@@ -341,15 +333,14 @@ static void test_utf16(void)
                          "Họ và tên\tĐịa chỉ\tGhi chú\r\n"
                          "Nguyễn Văn An\tPhường Lê Thanh Nghị\t\"a\tb\"\r\n"
                          "Trần Thị Bích\tXã Đông Hưng, tỉnh Thái Bình\t\r\n",
-                         "UTF-16LE"), &g);
+                         "UTF-16LE"),
+             &g);
     CU_ASSERT_EQUAL(g.rc, 0);
     CU_ASSERT_EQUAL(g.delim, '\t');
     CU_ASSERT_EQUAL_FATAL(g.n, 3);
     CU_ASSERT_STRING_EQUAL(g.rec[0], "Họ và tên|Địa chỉ|Ghi chú");
-    CU_ASSERT_STRING_EQUAL(g.rec[1],
-                           "Nguyễn Văn An|Phường Lê Thanh Nghị|a\tb");
-    CU_ASSERT_STRING_EQUAL(g.rec[2],
-                           "Trần Thị Bích|Xã Đông Hưng, tỉnh Thái Bình|");
+    CU_ASSERT_STRING_EQUAL(g.rec[1], "Nguyễn Văn An|Phường Lê Thanh Nghị|a\tb");
+    CU_ASSERT_STRING_EQUAL(g.rec[2], "Trần Thị Bích|Xã Đông Hưng, tỉnh Thái Bình|");
     CU_ASSERT_EQUAL(g.line[2], 3);
     got_free(&g);
 
@@ -383,8 +374,8 @@ static void test_utf16_chunks(void)
     CU_ASSERT_EQUAL(csv_in_next(in, &r), 1);
     while (csv_in_next(in, &r) == 1) {
         snprintf(want, sizeof want, "%d\xF0\x9F\x98\x80", count);
-        if (r.n != 2 || strcmp(r.field[0], want) != 0
-            || strcmp(r.field[1], "Ứ") != 0 || r.line != count + 2)
+        if (r.n != 2 || strcmp(r.field[0], want) != 0 || strcmp(r.field[1], "Ứ") != 0 ||
+            r.line != count + 2)
             bad++;
         count++;
     }
@@ -398,7 +389,7 @@ static void test_utf16_chunks(void)
 /* A surrogate pair placed exactly across the first 64 KiB read. */
 static void test_utf16_split_pair(void)
 {
-    const size_t k = (65534 - 10) / 2;  /* 10 bytes: "a\tb\r\n" */
+    const size_t k = (65534 - 10) / 2; /* 10 bytes: "a\tb\r\n" */
     char *s = malloc(k + 32);
     strcpy(s, "a\tb\r\n");
     memset(s + 5, 'x', k);
@@ -417,8 +408,7 @@ static void test_nfc(void)
 {
     got g;
     /* "Nguyễn" and "Trường" typed with combining marks (as macOS does) */
-    read_all(write_str("nfd.csv",
-                       "ten\nNguye\xCC\x82\xCC\x83n Tru\xCC\x9Bo\xCC\x9B\xCC\x80ng\n"),
+    read_all(write_str("nfd.csv", "ten\nNguye\xCC\x82\xCC\x83n Tru\xCC\x9Bo\xCC\x9B\xCC\x80ng\n"),
              &g);
     CU_ASSERT_EQUAL(g.rc, 0);
     CU_ASSERT_EQUAL_FATAL(g.n, 2);
@@ -444,9 +434,9 @@ static void test_guard_round_trip(void)
     CU_ASSERT_PTR_NOT_NULL_FATAL(f);
     csv_out *o = csv_out_new(f);
     CU_ASSERT_PTR_NOT_NULL_FATAL(o);
-    const char *row1[] = { "=SUM(A1)", "+84912345678", "-5", "@x", "a=b" };
-    const char *row2[] = { "-5", "=1+1, rồi" };
-    const unsigned char g2[] = { 0, 1 };   /* -5 is a number: unguarded */
+    const char *row1[] = {"=SUM(A1)", "+84912345678", "-5", "@x", "a=b"};
+    const char *row2[] = {"-5", "=1+1, rồi"};
+    const unsigned char g2[] = {0, 1}; /* -5 is a number: unguarded */
     CU_ASSERT_EQUAL(csv_out_row(o, 5, row1, NULL), 0);
     CU_ASSERT_EQUAL(csv_out_row(o, 2, row2, g2), 0);
     csv_out_free(&o);
@@ -455,9 +445,8 @@ static void test_guard_round_trip(void)
 
     size_t n;
     char *bytes = slurp(p, &n);
-    CU_ASSERT_STRING_EQUAL(bytes,
-                           "\xEF\xBB\xBF'=SUM(A1),'+84912345678,'-5,'@x,a=b\r\n"
-                           "-5,\"'=1+1, rồi\"\r\n");
+    CU_ASSERT_STRING_EQUAL(bytes, "\xEF\xBB\xBF'=SUM(A1),'+84912345678,'-5,'@x,a=b\r\n"
+                                  "-5,\"'=1+1, rồi\"\r\n");
     free(bytes);
 
     got g;
@@ -476,24 +465,25 @@ static void test_writer_bytes(void)
     CU_ASSERT_PTR_NOT_NULL_FATAL(f);
     csv_out *o = csv_out_new(f);
     CU_ASSERT_PTR_NOT_NULL_FATAL(o);
-    const char *row[] = { "Phường 1", "a,b", "nói \"chào\"", "x\ny",
-                          " đầu", "cuối ", NULL, "", "a;b", "'ok" };
+    const char *row[] = {"Phường 1", "a,b", "nói \"chào\"", "x\ny", " đầu", "cuối ",
+                         NULL,       "",    "a;b",          "'ok"};
     CU_ASSERT_EQUAL(csv_out_row(o, 10, row, NULL), 0);
     CU_ASSERT_EQUAL(csv_out_row(o, 1, row, NULL), 0);
-    CU_ASSERT_EQUAL(csv_out_row(o, 1, row + 7, NULL), 0);  /* one empty field */
+    CU_ASSERT_EQUAL(csv_out_row(o, 1, row + 7, NULL), 0); /* one empty field */
     csv_out_free(&o);
     fclose(f);
 
     size_t n;
     char *bytes = slurp(p, &n);
-    const char *want = "\xEF\xBB\xBF" "Phường 1,\"a,b\",\"nói \"\"chào\"\"\","
+    const char *want = "\xEF\xBB\xBF"
+                       "Phường 1,\"a,b\",\"nói \"\"chào\"\"\","
                        "\"x\ny\",\" đầu\",\"cuối \",,,\"a;b\",'ok\r\n"
                        "Phường 1\r\n\"\"\r\n";
     CU_ASSERT_EQUAL(n, strlen(want));
     CU_ASSERT_STRING_EQUAL(bytes, want);
     free(bytes);
 
-    got g;                      /* and it reads back the same */
+    got g; /* and it reads back the same */
     read_all(p, &g);
     CU_ASSERT_EQUAL(g.rc, 0);
     CU_ASSERT_EQUAL_FATAL(g.n, 3);
@@ -507,9 +497,11 @@ static void test_writer_bytes(void)
 static void test_csv_quote(void)
 {
     const char *cases[][2] = {
-        { "abc", "abc" }, { "", "" }, { "a,b", "\"a,b\"" },
-        { "say \"hi\"", "\"say \"\"hi\"\"\"" }, { "a\r\nb", "\"a\r\nb\"" },
-        { " x", "\" x\"" }, { "x ", "\"x \"" }, { "=1", "=1" }, { "a;b", "\"a;b\"" },
+        {"abc", "abc"},           {"", ""},
+        {"a,b", "\"a,b\""},       {"say \"hi\"", "\"say \"\"hi\"\"\""},
+        {"a\r\nb", "\"a\r\nb\""}, {" x", "\" x\""},
+        {"x ", "\"x \""},         {"=1", "=1"},
+        {"a;b", "\"a;b\""},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char *q = csv_quote(cases[i][0]);
@@ -526,7 +518,7 @@ static void test_big_file(void)
     CU_ASSERT_PTR_NOT_NULL_FATAL(f);
     fputs("\xEF\xBB\xBFstt,ho ten,ghi chu\r\n", f);
     for (long i = 1; i <= n; i++) {
-        if (i % 1000 == 0)      /* now and then a field over two lines */
+        if (i % 1000 == 0) /* now and then a field over two lines */
             fprintf(f, "%ld,\"Nguyễn Văn %ld\",\"dòng 1\r\ndòng 2\"\r\n", i, i);
         else
             fprintf(f, "%ld,Nguyễn Văn %ld,\r\n", i, i);
@@ -548,7 +540,7 @@ static void test_big_file(void)
     CU_ASSERT_EQUAL(rc, 0);
     CU_ASSERT_EQUAL(bad, 0);
     CU_ASSERT_EQUAL(count, n + 1);
-    CU_ASSERT_EQUAL(last_line, n + n / 1000);  /* 99 records before took 2 lines */
+    CU_ASSERT_EQUAL(last_line, n + n / 1000); /* 99 records before took 2 lines */
     CU_ASSERT(csv_in_size(in) > 0);
     CU_ASSERT_EQUAL(csv_in_bytes_read(in), csv_in_size(in));
     csv_in_free(&in);
@@ -587,29 +579,32 @@ static void test_stdin(void)
 
 int main(void)
 {
-    static const struct { const char *name; CU_TestFunc fn; } tests[] = {
-        { "open a missing file", test_open_missing },
-        { "comma, LF", test_comma_lf },
-        { "semicolon from the header", test_semicolon },
-        { "UTF-8 BOM and CRLF", test_bom_crlf },
-        { "no final newline, lone CR", test_line_ends },
-        { "quoted fields and line numbers", test_quoted_fields },
-        { "blank lines skipped and counted", test_blank_lines },
-        { "spaces kept", test_spaces_kept },
-        { "broken quoting", test_broken_quoting },
-        { "unterminated quote at EOF", test_unterminated },
-        { "CP1258 refused with the fix", test_cp1258_refused },
-        { "NUL byte refused", test_nul_refused },
-        { "UTF-16LE with tabs, UTF-16BE", test_utf16 },
-        { "UTF-16 across read chunks", test_utf16_chunks },
-        { "UTF-16 pair cut by a read", test_utf16_split_pair },
-        { "decomposed text to NFC", test_nfc },
-        { "formula guard round trip", test_guard_round_trip },
-        { "writer bytes", test_writer_bytes },
-        { "csv_quote", test_csv_quote },
-        { "100,000 records", test_big_file },
-        { "a 300 KB field", test_long_field },
-        { "stdin as -", test_stdin },
+    static const struct {
+        const char *name;
+        CU_TestFunc fn;
+    } tests[] = {
+        {"open a missing file", test_open_missing},
+        {"comma, LF", test_comma_lf},
+        {"semicolon from the header", test_semicolon},
+        {"UTF-8 BOM and CRLF", test_bom_crlf},
+        {"no final newline, lone CR", test_line_ends},
+        {"quoted fields and line numbers", test_quoted_fields},
+        {"blank lines skipped and counted", test_blank_lines},
+        {"spaces kept", test_spaces_kept},
+        {"broken quoting", test_broken_quoting},
+        {"unterminated quote at EOF", test_unterminated},
+        {"CP1258 refused with the fix", test_cp1258_refused},
+        {"NUL byte refused", test_nul_refused},
+        {"UTF-16LE with tabs, UTF-16BE", test_utf16},
+        {"UTF-16 across read chunks", test_utf16_chunks},
+        {"UTF-16 pair cut by a read", test_utf16_split_pair},
+        {"decomposed text to NFC", test_nfc},
+        {"formula guard round trip", test_guard_round_trip},
+        {"writer bytes", test_writer_bytes},
+        {"csv_quote", test_csv_quote},
+        {"100,000 records", test_big_file},
+        {"a 300 KB field", test_long_field},
+        {"stdin as -", test_stdin},
     };
     if (CU_initialize_registry() != CUE_SUCCESS)
         return 1;

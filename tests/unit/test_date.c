@@ -59,9 +59,9 @@ static void test_round_trip_all_days(void)
         day_to_ymd(day, &y, &m, &d);
         if (!day_valid_ymd(y, m, d) || D(y, m, d) != day)
             bad++;
-        int next_of_prev = (d == pd + 1 && m == pm && y == py)
-            || (d == 1 && m == pm + 1 && y == py)
-            || (d == 1 && m == 1 && pm == 12 && y == py + 1);
+        int next_of_prev = (d == pd + 1 && m == pm && y == py) ||
+                           (d == 1 && m == pm + 1 && y == py) ||
+                           (d == 1 && m == 1 && pm == 12 && y == py + 1);
         if (!next_of_prev)
             bad++;
         py = y;
@@ -75,17 +75,15 @@ static void test_round_trip_all_days(void)
 /* The C library agrees (timegm) on a few dates. */
 static void test_agrees_with_libc(void)
 {
-    static const int ymd[][3] = { { 1970, 1, 1 }, { 2000, 2, 29 },
-                                  { 2025, 12, 31 }, { 2038, 1, 19 },
-                                  { 2100, 3, 1 } };
+    static const int ymd[][3] = {
+        {1970, 1, 1}, {2000, 2, 29}, {2025, 12, 31}, {2038, 1, 19}, {2100, 3, 1}};
     for (size_t i = 0; i < N_ELEMS(ymd); i++) {
-        struct tm tm = { 0 };
+        struct tm tm = {0};
         tm.tm_year = ymd[i][0] - 1900;
         tm.tm_mon = ymd[i][1] - 1;
         tm.tm_mday = ymd[i][2];
         time_t t = timegm(&tm);
-        CU_ASSERT_EQUAL((long long)D(ymd[i][0], ymd[i][1], ymd[i][2]),
-                        (long long)(t / 86400));
+        CU_ASSERT_EQUAL((long long)D(ymd[i][0], ymd[i][1], ymd[i][2]), (long long)(t / 86400));
     }
 }
 
@@ -120,7 +118,7 @@ static void test_weekday(void)
 static void test_parse_good(void)
 {
     static const char *good[] = {
-        "2025-08-31", "31/08/2025", "31-08-2025", "31.08.2025",
+        "2025-08-31",    "31/08/2025",       "31-08-2025", "31.08.2025",
         "  31/08/2025 ", "\t2025-08-31\r\n", "31/8/2025",
     };
     for (size_t i = 0; i < N_ELEMS(good); i++) {
@@ -133,18 +131,41 @@ static void test_parse_good(void)
     CU_ASSERT_EQUAL(d, D(2025, 9, 1));
     CU_ASSERT_EQUAL(day_parse("29/02/2024", &d), 0);
     CU_ASSERT_EQUAL(d, D(2024, 2, 29));
-    CU_ASSERT_EQUAL(day_parse("\xc2\xa0" "02/09/2025\xc2\xa0", &d), 0);
+    CU_ASSERT_EQUAL(day_parse("\xc2\xa0"
+                              "02/09/2025\xc2\xa0",
+                              &d),
+                    0);
     CU_ASSERT_EQUAL(d, D(2025, 9, 2));
 }
 
 static void test_parse_bad(void)
 {
     static const char *bad[] = {
-        "31/02/2025", "29/02/2025", "2025-13-01", "2025-00-10", "2025-1-1",
-        "2025-01-1", "31/08/25", "25-08-31", "2025-08-31x", "2025-08-31 1",
-        "", "   ", "31/08-2025", "1-9-2025", "1.9.2025", "31/08/02025",
-        "+1/9/2025", "2025/08/31", "31/08/2025/", "0/08/2025", "32/08/2025",
-        "abc", "2025-08-31T10:00", "31 / 08 / 2025", "01/01/0025",
+        "31/02/2025",
+        "29/02/2025",
+        "2025-13-01",
+        "2025-00-10",
+        "2025-1-1",
+        "2025-01-1",
+        "31/08/25",
+        "25-08-31",
+        "2025-08-31x",
+        "2025-08-31 1",
+        "",
+        "   ",
+        "31/08-2025",
+        "1-9-2025",
+        "1.9.2025",
+        "31/08/02025",
+        "+1/9/2025",
+        "2025/08/31",
+        "31/08/2025/",
+        "0/08/2025",
+        "32/08/2025",
+        "abc",
+        "2025-08-31T10:00",
+        "31 / 08 / 2025",
+        "01/01/0025",
     };
     for (size_t i = 0; i < N_ELEMS(bad); i++) {
         td_day d = 12345;
@@ -190,12 +211,13 @@ static void test_ts_same_instant(void)
     int64_t want = (int64_t)D(2025, 7, 10) * 86400 + 3600;
     static const char *same[] = {
         "2025-07-10T08:00:00+07:00", "2025-07-10T08:00+07:00",
-        "2025-07-10T08:00:00+0700", "2025-07-10T08:00:00+07",
-        "2025-07-10T01:00:00Z", "2025-07-10T01:00Z",
+        "2025-07-10T08:00:00+0700",  "2025-07-10T08:00:00+07",
+        "2025-07-10T01:00:00Z",      "2025-07-10T01:00Z",
         "2025-07-09T20:00:00-05:00", "2025-07-10 08:00:00",
-        "2025-07-10 08:00", "2025-07-10T08:00:00.123+07:00",
-        "2025-07-10T08:00:00,5", "10/07/2025 08:00:00", "10/07/2025 8:00",
-        "  2025-07-10t08:00:00+07:00  ", "2025-07-10T06:30:00+05:30",
+        "2025-07-10 08:00",          "2025-07-10T08:00:00.123+07:00",
+        "2025-07-10T08:00:00,5",     "10/07/2025 08:00:00",
+        "10/07/2025 8:00",           "  2025-07-10t08:00:00+07:00  ",
+        "2025-07-10T06:30:00+05:30",
     };
     for (size_t i = 0; i < N_ELEMS(same); i++) {
         int64_t t = 0;
@@ -220,12 +242,24 @@ static void test_ts_order_across_offsets(void)
 static void test_ts_bad(void)
 {
     static const char *bad[] = {
-        "2025-07-10T24:00:00", "2025-07-10T08:60", "2025-07-10T08:00:60",
-        "2025-07-10T08:00+25:00", "2025-07-10T08:00+07:60",
-        "2025-07-10T08:00+7", "2025-07-10T08:00+070", "2025-07-10",
-        "2025-07-10T8:00", "2025-07-10T08", "2025-07-10T08:00:00+07:00x",
-        "2025-07-10T08:00:00.", "31/02/2025 08:00", "2025-07-10X08:00",
-        "10/07/2025T08:00", "2025-07-10T08:0", "", NULL,
+        "2025-07-10T24:00:00",
+        "2025-07-10T08:60",
+        "2025-07-10T08:00:60",
+        "2025-07-10T08:00+25:00",
+        "2025-07-10T08:00+07:60",
+        "2025-07-10T08:00+7",
+        "2025-07-10T08:00+070",
+        "2025-07-10",
+        "2025-07-10T8:00",
+        "2025-07-10T08",
+        "2025-07-10T08:00:00+07:00x",
+        "2025-07-10T08:00:00.",
+        "31/02/2025 08:00",
+        "2025-07-10X08:00",
+        "10/07/2025T08:00",
+        "2025-07-10T08:0",
+        "",
+        NULL,
         "2025-07-10T08:00:00 +07:00",
     };
     for (size_t i = 0; i < N_ELEMS(bad); i++) {
@@ -315,31 +349,23 @@ static void test_workdays_weekend(void)
 static void test_workdays_tet(void)
 {
     /* Friday before Tết 2026: the whole week 16-20 Feb is off */
-    CU_ASSERT_EQUAL(workdays_after(D(2026, 2, 13), 1, &vn_holidays),
-                    D(2026, 2, 23));
-    CU_ASSERT_EQUAL(workdays_after(D(2026, 2, 12), 2, &vn_holidays),
-                    D(2026, 2, 23));
+    CU_ASSERT_EQUAL(workdays_after(D(2026, 2, 13), 1, &vn_holidays), D(2026, 2, 23));
+    CU_ASSERT_EQUAL(workdays_after(D(2026, 2, 12), 2, &vn_holidays), D(2026, 2, 23));
     CU_ASSERT_EQUAL(workdays_after(D(2026, 2, 12), 2, NULL), D(2026, 2, 16));
-    CU_ASSERT_EQUAL(workdays_after(D(2026, 2, 11), 5, &vn_holidays),
-                    D(2026, 2, 25));
+    CU_ASSERT_EQUAL(workdays_after(D(2026, 2, 11), 5, &vn_holidays), D(2026, 2, 25));
     /* Tết 2025 */
-    CU_ASSERT_EQUAL(workdays_after(D(2025, 1, 24), 1, &vn_holidays),
-                    D(2025, 2, 3));
+    CU_ASSERT_EQUAL(workdays_after(D(2025, 1, 24), 1, &vn_holidays), D(2025, 2, 3));
 }
 
 static void test_workdays_national_day(void)
 {
-    CU_ASSERT_EQUAL(workdays_after(D(2025, 7, 10), 15, &vn_holidays),
-                    D(2025, 7, 31));
+    CU_ASSERT_EQUAL(workdays_after(D(2025, 7, 10), 15, &vn_holidays), D(2025, 7, 31));
     /* crossing 1-2 September costs two days */
-    CU_ASSERT_EQUAL(workdays_after(D(2025, 8, 20), 15, &vn_holidays),
-                    D(2025, 9, 12));
+    CU_ASSERT_EQUAL(workdays_after(D(2025, 8, 20), 15, &vn_holidays), D(2025, 9, 12));
     CU_ASSERT_EQUAL(workdays_after(D(2025, 8, 20), 15, NULL), D(2025, 9, 10));
-    CU_ASSERT_EQUAL(workdays_after(D(2025, 8, 30), 1, &vn_holidays),
-                    D(2025, 9, 3));
+    CU_ASSERT_EQUAL(workdays_after(D(2025, 8, 30), 1, &vn_holidays), D(2025, 9, 3));
     /* 30/4 - 2/5 */
-    CU_ASSERT_EQUAL(workdays_after(D(2025, 4, 28), 3, &vn_holidays),
-                    D(2025, 5, 6));
+    CU_ASSERT_EQUAL(workdays_after(D(2025, 4, 28), 3, &vn_holidays), D(2025, 5, 6));
 }
 
 /* ---- due rules ------------------------------------------------------- */
@@ -384,14 +410,25 @@ static void test_due_parse(void)
 static void test_due_parse_bad(void)
 {
     static const char *bad[] = {
-        "yearly:13-01", "yearly:02-30", "yearly:00-10", "yearly:1-5",
-        "yearly:11-15x", "yearly:", "workdays:0:2025-07-10",
-        "workdays:367:2025-07-10", "workdays:15:2025-02-30",
-        "workdays:x:2025-07-10", "workdays:15", "workdays:15:",
-        "workdays:-1:2025-07-10", "tomorrow", "31/02/2025", "2025-8-31",
+        "yearly:13-01",
+        "yearly:02-30",
+        "yearly:00-10",
+        "yearly:1-5",
+        "yearly:11-15x",
+        "yearly:",
+        "workdays:0:2025-07-10",
+        "workdays:367:2025-07-10",
+        "workdays:15:2025-02-30",
+        "workdays:x:2025-07-10",
+        "workdays:15",
+        "workdays:15:",
+        "workdays:-1:2025-07-10",
+        "tomorrow",
+        "31/02/2025",
+        "2025-8-31",
     };
     for (size_t i = 0; i < N_ELEMS(bad); i++) {
-        due_rule r = { DUE_FIXED, 7, 0, 0, 0 };
+        due_rule r = {DUE_FIXED, 7, 0, 0, 0};
         CU_ASSERT_EQUAL(due_parse(bad[i], &r), -1);
         CU_ASSERT(r.kind == DUE_FIXED && r.date == 7);
     }
@@ -428,30 +465,33 @@ static void test_due_format_small_buffer(void)
 
 int main(void)
 {
-    static const struct { const char *name; CU_TestFunc fn; } tests[] = {
-        { "known days", test_known_days },
-        { "round trip 1900..2200", test_round_trip_all_days },
-        { "agrees with timegm", test_agrees_with_libc },
-        { "valid dates", test_valid_ymd },
-        { "weekday", test_weekday },
-        { "parse good dates", test_parse_good },
-        { "reject bad dates", test_parse_bad },
-        { "format dates", test_format },
-        { "today and THEODOI_TODAY", test_today },
-        { "timestamps: same instant", test_ts_same_instant },
-        { "timestamps: order across offsets", test_ts_order_across_offsets },
-        { "timestamps: reject bad", test_ts_bad },
-        { "timestamps: format", test_ts_format },
-        { "now and THEODOI_NOW", test_ts_now },
-        { "periods", test_periods },
-        { "working day", test_workday },
-        { "weekend skipped", test_workdays_weekend },
-        { "Tet holidays skipped", test_workdays_tet },
-        { "15 working days, National Day", test_workdays_national_day },
-        { "due rule parse and format", test_due_parse },
-        { "due rule rejects", test_due_parse_bad },
-        { "due day", test_due_day },
-        { "due format small buffer", test_due_format_small_buffer },
+    static const struct {
+        const char *name;
+        CU_TestFunc fn;
+    } tests[] = {
+        {"known days", test_known_days},
+        {"round trip 1900..2200", test_round_trip_all_days},
+        {"agrees with timegm", test_agrees_with_libc},
+        {"valid dates", test_valid_ymd},
+        {"weekday", test_weekday},
+        {"parse good dates", test_parse_good},
+        {"reject bad dates", test_parse_bad},
+        {"format dates", test_format},
+        {"today and THEODOI_TODAY", test_today},
+        {"timestamps: same instant", test_ts_same_instant},
+        {"timestamps: order across offsets", test_ts_order_across_offsets},
+        {"timestamps: reject bad", test_ts_bad},
+        {"timestamps: format", test_ts_format},
+        {"now and THEODOI_NOW", test_ts_now},
+        {"periods", test_periods},
+        {"working day", test_workday},
+        {"weekend skipped", test_workdays_weekend},
+        {"Tet holidays skipped", test_workdays_tet},
+        {"15 working days, National Day", test_workdays_national_day},
+        {"due rule parse and format", test_due_parse},
+        {"due rule rejects", test_due_parse_bad},
+        {"due day", test_due_day},
+        {"due format small buffer", test_due_format_small_buffer},
     };
     if (CU_initialize_registry() != CUE_SUCCESS)
         return 2;

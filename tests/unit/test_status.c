@@ -70,20 +70,24 @@ static void test_status_decomposed(void)
     /* "Hoàn thành": a + U+0300 */
     check_status("Hoa\xcc\x80n tha\xcc\x80nh", ST_DONE);
     /* "Đang thực hiện": u + U+031B + U+0323, e + U+0302 + U+0323 */
-    check_status("\xc4\x90""ang thu\xcc\x9b\xcc\xa3""c hie\xcc\x82\xcc\xa3n",
+    check_status("\xc4\x90"
+                 "ang thu\xcc\x9b\xcc\xa3"
+                 "c hie\xcc\x82\xcc\xa3n",
                  ST_DOING);
     /* "Không áp dụng": o + U+0302, a + U+0301, u + U+0323 */
     check_status("Kho\xcc\x82ng a\xcc\x81p du\xcc\xa3ng", ST_NA);
     /* "Chưa thực hiện" */
-    check_status("Chu\xcc\x9b""a thu\xcc\x9b\xcc\xa3""c hie\xcc\x82\xcc\xa3n",
+    check_status("Chu\xcc\x9b"
+                 "a thu\xcc\x9b\xcc\xa3"
+                 "c hie\xcc\x82\xcc\xa3n",
                  ST_TODO);
 }
 
 static void test_status_rejects(void)
 {
     static const char *bad[] = {
-        "x", "X", "", "   ", "ok", "hoàn", "thành", "đang", "yes", "1",
-        "\xff\xfe", "done!", "todo x",
+        "x",    "X",   "",  "   ",      "ok",    "hoàn",   "thành",
+        "đang", "yes", "1", "\xff\xfe", "done!", "todo x",
     };
     for (size_t i = 0; i < N_ELEMS(bad); i++) {
         item_status st = ST_DOING;
@@ -121,7 +125,7 @@ static void test_status_next(void)
 
 static due_rule rule(const char *text)
 {
-    due_rule r = { DUE_NONE, TD_NO_DAY, 0, 0, 0 };
+    due_rule r = {DUE_NONE, TD_NO_DAY, 0, 0, 0};
     CU_ASSERT_EQUAL(due_parse(text, &r), 0);
     return r;
 }
@@ -163,9 +167,8 @@ static void test_overdue_none(void)
 /* 15 working days after 20/08/2025 skip National Day (1-2 Sep): due 12/09. */
 static void test_overdue_workdays(void)
 {
-    static const td_day days[] = { 20332 /* 2025-09-01 */,
-                                   20333 /* 2025-09-02 */ };
-    holidays h = { days, N_ELEMS(days) };
+    static const td_day days[] = {20332 /* 2025-09-01 */, 20333 /* 2025-09-02 */};
+    holidays h = {days, N_ELEMS(days)};
     CU_ASSERT_EQUAL(days[0], D(2025, 9, 1));
     due_rule r = rule("workdays:15:2025-08-20");
     CU_ASSERT_FALSE(item_is_overdue(&r, 2025, ST_TODO, D(2025, 9, 11), &h));
@@ -202,7 +205,10 @@ static void test_lstatus_parse(void)
     check_lstatus("xac nhan", LS_CONFIRMED);
     check_lstatus("Đã phổ cập", LS_CONFIRMED);
     /* decomposed "Đang học": o + U+0323 */
-    check_lstatus("\xc4\x90""ang ho\xcc\xa3""c", LS_LEARNING);
+    check_lstatus("\xc4\x90"
+                  "ang ho\xcc\xa3"
+                  "c",
+                  LS_LEARNING);
     for (int i = 0; i < LS__COUNT; i++)
         check_lstatus(lstatus_code((learner_status)i), (learner_status)i);
     learner_status st = LS_LEARNING;
@@ -247,7 +253,7 @@ static void test_gender(void)
     check_gender("nu", "nu");
     check_gender("Nữ", "nu");
     check_gender("NỮ", "nu");
-    check_gender("Nu\xcc\x83", "nu");          /* decomposed "Nữ" */
+    check_gender("Nu\xcc\x83", "nu"); /* decomposed "Nữ" */
     check_gender("khac", "khac");
     check_gender("Khác", "khac");
     check_gender("", "");
@@ -268,13 +274,20 @@ static void test_pct_table(void)
         const char *text;
         int pm;
     } rows[] = {
-        { 5, 8, "62.5", 625 },   { 1, 3, "33.3", 333 },
-        { 2, 3, "66.7", 667 },   { 1, 8, "12.5", 125 },
-        { 1, 16, "6.3", 63 },    { 0, 7, "0.0", 0 },
-        { 7, 7, "100.0", 1000 }, { 1, 2000, "0.1", 1 },
-        { 1, 2001, "0.0", 0 },   { 3, 2, "150.0", 1500 },
-        { 123456, 1000000, "12.3", 123 }, { 1, 6, "16.7", 167 },
-        { 999, 1000, "99.9", 999 }, { 9995, 10000, "100.0", 1000 },
+        {5, 8, "62.5", 625},
+        {1, 3, "33.3", 333},
+        {2, 3, "66.7", 667},
+        {1, 8, "12.5", 125},
+        {1, 16, "6.3", 63},
+        {0, 7, "0.0", 0},
+        {7, 7, "100.0", 1000},
+        {1, 2000, "0.1", 1},
+        {1, 2001, "0.0", 0},
+        {3, 2, "150.0", 1500},
+        {123456, 1000000, "12.3", 123},
+        {1, 6, "16.7", 167},
+        {999, 1000, "99.9", 999},
+        {9995, 10000, "100.0", 1000},
     };
     for (size_t i = 0; i < N_ELEMS(rows); i++) {
         char buf[16];
@@ -300,8 +313,7 @@ static void test_pct_edges(void)
     CU_ASSERT_STRING_EQUAL(small, "62");
     CU_ASSERT_EQUAL(pct_format(5, 8, NULL, 0), 625);
     /* big counts do not overflow */
-    CU_ASSERT_EQUAL(pct_format(1000000000000LL, 3000000000000LL, buf,
-                               sizeof buf), 333);
+    CU_ASSERT_EQUAL(pct_format(1000000000000LL, 3000000000000LL, buf, sizeof buf), 333);
     CU_ASSERT_STRING_EQUAL(buf, "33.3");
     CU_ASSERT_EQUAL(pct_format(9000000000000000000LL, 1, buf, sizeof buf), -1);
 }
@@ -352,25 +364,28 @@ static void test_role_may_write(void)
 
 int main(void)
 {
-    static const struct { const char *name; CU_TestFunc fn; } tests[] = {
-        { "status codes", test_status_codes },
-        { "status Vietnamese words", test_status_vietnamese },
-        { "status English labels", test_status_english_labels },
-        { "status decomposed words", test_status_decomposed },
-        { "status rejects", test_status_rejects },
-        { "status labels", test_status_labels },
-        { "status transitions", test_status_next },
-        { "overdue yearly across year", test_overdue_yearly_across_year },
-        { "overdue fixed", test_overdue_fixed },
-        { "overdue none", test_overdue_none },
-        { "overdue working days", test_overdue_workdays },
-        { "learner status parse", test_lstatus_parse },
-        { "learner codes, labels, next", test_lstatus_codes_labels_next },
-        { "gender", test_gender },
-        { "percentages table", test_pct_table },
-        { "percentages edges", test_pct_edges },
-        { "roles", test_roles },
-        { "role may write", test_role_may_write },
+    static const struct {
+        const char *name;
+        CU_TestFunc fn;
+    } tests[] = {
+        {"status codes", test_status_codes},
+        {"status Vietnamese words", test_status_vietnamese},
+        {"status English labels", test_status_english_labels},
+        {"status decomposed words", test_status_decomposed},
+        {"status rejects", test_status_rejects},
+        {"status labels", test_status_labels},
+        {"status transitions", test_status_next},
+        {"overdue yearly across year", test_overdue_yearly_across_year},
+        {"overdue fixed", test_overdue_fixed},
+        {"overdue none", test_overdue_none},
+        {"overdue working days", test_overdue_workdays},
+        {"learner status parse", test_lstatus_parse},
+        {"learner codes, labels, next", test_lstatus_codes_labels_next},
+        {"gender", test_gender},
+        {"percentages table", test_pct_table},
+        {"percentages edges", test_pct_edges},
+        {"roles", test_roles},
+        {"role may write", test_role_may_write},
     };
     if (CU_initialize_registry() != CUE_SUCCESS)
         return 2;

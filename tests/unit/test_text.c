@@ -13,8 +13,8 @@
 #define N_OF(a) (sizeof(a) / sizeof((a)[0]))
 
 /* Records one assertion with a formatted message naming the case. */
-__attribute__((format(printf, 3, 4)))
-static void check(int ok, unsigned int line, const char *fmt, ...)
+__attribute__((format(printf, 3, 4))) static void check(int ok, unsigned int line, const char *fmt,
+                                                        ...)
 {
     char msg[512];
     va_list ap;
@@ -22,20 +22,19 @@ static void check(int ok, unsigned int line, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    CU_assertImplementation(ok ? CU_TRUE : CU_FALSE, line, msg, __FILE__,
-                            "", CU_FALSE);
+    CU_assertImplementation(ok ? CU_TRUE : CU_FALSE, line, msg, __FILE__, "", CU_FALSE);
 }
 
 #define CHECK(ok, ...) check((ok), __LINE__, __VA_ARGS__)
 
 /* Checks fn(in) == want and frees the result. */
-static void check_str(char *(*fn)(const char *), const char *name,
-                      const char *in, const char *want, unsigned int line)
+static void check_str(char *(*fn)(const char *), const char *name, const char *in, const char *want,
+                      unsigned int line)
 {
     char *got = fn(in);
 
-    check(got && strcmp(got, want) == 0, line, "%s(\"%s\") = \"%s\", want \"%s\"",
-          name, in, got ? got : "(null)", want);
+    check(got && strcmp(got, want) == 0, line, "%s(\"%s\") = \"%s\", want \"%s\"", name, in,
+          got ? got : "(null)", want);
     free(got);
 }
 
@@ -43,25 +42,32 @@ static void check_str(char *(*fn)(const char *), const char *name,
 
 static void test_utf8_valid(void)
 {
-    static const struct { const char *s; size_t n; int ok; size_t bad; } c[] = {
-        { "", 0, 1, 0 },
-        { "abc", 3, 1, 3 },
-        { "Phường Lê Thanh Nghị", 26, 1, 26 },
-        { "\xF0\x9F\x98\x80", 4, 1, 4 },           /* emoji, 4 bytes */
-        { "a\xC3", 2, 0, 1 },                       /* truncated */
-        { "ab\x80", 3, 0, 2 },                      /* stray continuation */
-        { "L\xC3\xAA\xFF", 4, 0, 3 },               /* "Lê" then 0xFF */
-        { "\xC0\xAF", 2, 0, 0 },                    /* overlong '/' */
-        { "\xC1\xBF", 2, 0, 0 },                    /* overlong */
-        { "\xE0\x80\xAF", 3, 0, 0 },                /* overlong 3 bytes */
-        { "\xF0\x80\x80\xAF", 4, 0, 0 },            /* overlong 4 bytes */
-        { "x\xED\xA0\x80", 4, 0, 1 },               /* surrogate D800 */
-        { "xy\xED\xBF\xBF", 5, 0, 2 },              /* surrogate DFFF */
-        { "\xF4\x90\x80\x80", 4, 0, 0 },            /* above U+10FFFF */
-        { "\xF5\x80\x80\x80", 4, 0, 0 },
-        { "ab\0cd", 5, 0, 2 },                      /* NUL */
-        { "\xE1\xBB", 2, 0, 0 },                    /* cut "ị" */
-        { "\xE1\xBB" "a", 3, 0, 0 },                /* bad continuation */
+    static const struct {
+        const char *s;
+        size_t n;
+        int ok;
+        size_t bad;
+    } c[] = {
+        {"", 0, 1, 0},
+        {"abc", 3, 1, 3},
+        {"Phường Lê Thanh Nghị", 26, 1, 26},
+        {"\xF0\x9F\x98\x80", 4, 1, 4}, /* emoji, 4 bytes */
+        {"a\xC3", 2, 0, 1},            /* truncated */
+        {"ab\x80", 3, 0, 2},           /* stray continuation */
+        {"L\xC3\xAA\xFF", 4, 0, 3},    /* "Lê" then 0xFF */
+        {"\xC0\xAF", 2, 0, 0},         /* overlong '/' */
+        {"\xC1\xBF", 2, 0, 0},         /* overlong */
+        {"\xE0\x80\xAF", 3, 0, 0},     /* overlong 3 bytes */
+        {"\xF0\x80\x80\xAF", 4, 0, 0}, /* overlong 4 bytes */
+        {"x\xED\xA0\x80", 4, 0, 1},    /* surrogate D800 */
+        {"xy\xED\xBF\xBF", 5, 0, 2},   /* surrogate DFFF */
+        {"\xF4\x90\x80\x80", 4, 0, 0}, /* above U+10FFFF */
+        {"\xF5\x80\x80\x80", 4, 0, 0},
+        {"ab\0cd", 5, 0, 2},   /* NUL */
+        {"\xE1\xBB", 2, 0, 0}, /* cut "ị" */
+        {"\xE1\xBB"
+         "a",
+         3, 0, 0}, /* bad continuation */
     };
     size_t i;
 
@@ -70,23 +76,23 @@ static void test_utf8_valid(void)
         int ok = text_utf8_valid(c[i].s, c[i].n, &bad);
 
         CHECK(ok == c[i].ok, "valid case %zu: got %d want %d", i, ok, c[i].ok);
-        CHECK(bad == c[i].bad, "valid case %zu: bad %zu want %zu", i, bad,
-              c[i].bad);
-        CHECK(text_utf8_valid(c[i].s, c[i].n, NULL) == c[i].ok,
-              "valid case %zu with NULL bad", i);
+        CHECK(bad == c[i].bad, "valid case %zu: bad %zu want %zu", i, bad, c[i].bad);
+        CHECK(text_utf8_valid(c[i].s, c[i].n, NULL) == c[i].ok, "valid case %zu with NULL bad", i);
     }
 }
 
 static void test_utf8_decode_encode(void)
 {
-    static const unsigned int cps[] = {
-        0x41, 0x7F, 0x80, 0xEA, 0x111, 0x1B0, 0x7FF, 0x800, 0x1EC7, 0xD7FF,
-        0xE000, 0xFFFD, 0xFFFF, 0x10000, 0x1F600, 0x10FFFF
-    };
-    static const struct { const char *s; size_t n; } bad[] = {
-        { "", 0 }, { "\x80", 1 }, { "\xC3", 1 }, { "\xC0\x80", 2 },
-        { "\xED\xA0\x80", 3 }, { "\xF4\x90\x80\x80", 4 }, { "\xFF", 1 },
-        { "\xE1\xBB\xA3", 2 },
+    static const unsigned int cps[] = {0x41,   0x7F,    0x80,    0xEA,    0x111,  0x1B0,
+                                       0x7FF,  0x800,   0x1EC7,  0xD7FF,  0xE000, 0xFFFD,
+                                       0xFFFF, 0x10000, 0x1F600, 0x10FFFF};
+    static const struct {
+        const char *s;
+        size_t n;
+    } bad[] = {
+        {"", 0},         {"\x80", 1},         {"\xC3", 1},
+        {"\xC0\x80", 2}, {"\xED\xA0\x80", 3}, {"\xF4\x90\x80\x80", 4},
+        {"\xFF", 1},     {"\xE1\xBB\xA3", 2},
     };
     char buf[4];
     unsigned int cp;
@@ -98,45 +104,48 @@ static void test_utf8_decode_encode(void)
         CHECK(text_utf8_decode(buf, (size_t)n, &cp) == n && cp == cps[i],
               "round trip U+%04X (%d bytes)", cps[i], n);
     }
-    CHECK(text_utf8_encode(0x1EC7, buf) == 3 && memcmp(buf, "ệ", 3) == 0,
-          "encode U+1EC7 is \"ệ\"");
+    CHECK(text_utf8_encode(0x1EC7, buf) == 3 && memcmp(buf, "ệ", 3) == 0, "encode U+1EC7 is \"ệ\"");
     CHECK(text_utf8_encode(0xD800, buf) == 3 && memcmp(buf, "\xEF\xBF\xBD", 3) == 0,
           "encode of a surrogate gives U+FFFD");
     CHECK(text_utf8_decode("ư", 2, &cp) == 2 && cp == 0x1B0, "decode ư");
     CHECK(text_utf8_decode("đx", 3, &cp) == 2 && cp == 0x111, "decode đ");
     for (i = 0; i < N_OF(bad); i++)
-        CHECK(text_utf8_decode(bad[i].s, bad[i].n, &cp) == -1,
-              "decode bad case %zu rejected", i);
+        CHECK(text_utf8_decode(bad[i].s, bad[i].n, &cp) == -1, "decode bad case %zu rejected", i);
 }
 
 /* ---- NFC, fold, ascii, match ------------------------------------------- */
 
 static void test_nfc(void)
 {
-    static const struct { const char *in, *want; } c[] = {
-        { "", "" },
-        { "Phường Lê Thanh Nghị", "Phường Lê Thanh Nghị" },
-        { "e\xCC\x82\xCC\x81", "ế" },             /* e + ^ + sắc */
-        { "\xC3\xAA\xCC\x81", "ế" },              /* ê + sắc */
-        { "e\xCC\x81\xCC\x82", "ế" },             /* e + sắc + ^ */
-        { "\xC3\xA9\xCC\x82", "ế" },              /* é + ^ */
-        { "E\xCC\x82\xCC\x81", "Ế" },
-        { "u\xCC\x9B\xCC\x80", "ừ" },             /* ư huyền */
-        { "U\xCC\x9B", "Ư" },
-        { "o\xCC\x9B\xCC\x83", "ỡ" },             /* ơ ngã */
-        { "a\xCC\x86\xCC\xA3", "ặ" },             /* ă nặng */
-        { "A\xCC\xA3\xCC\x86", "Ặ" },             /* nặng before breve */
-        { "a\xCC\x82\xCC\x89", "ẩ" },             /* â hỏi */
-        { "o\xCC\x82", "ô" },
-        { "Nghi\xCC\xA3", "Nghị" },
-        { "Phu\xCC\x9Bo\xCC\x9B\xCC\x80ng", "Phường" },
-        { "y\xCC\x83", "ỹ" },
-        { "x\xCC\x81", "x\xCC\x81" },             /* no precomposed x-acute */
-        { "a\xCC\x81\xCC\x81", "a\xCC\x81\xCC\x81" }, /* two tones: as is */
-        { "\xC4\x91\xCC\x81", "\xC4\x91\xCC\x81" }, /* đ + sắc: none */
-        { "a\xCC\x88", "a\xCC\x88" },             /* diaeresis: not ours */
-        { "\xCC\x81" "a", "\xCC\x81" "a" },       /* leading mark */
-        { "漢字 ok", "漢字 ok" },
+    static const struct {
+        const char *in, *want;
+    } c[] = {
+        {"", ""},
+        {"Phường Lê Thanh Nghị", "Phường Lê Thanh Nghị"},
+        {"e\xCC\x82\xCC\x81", "ế"}, /* e + ^ + sắc */
+        {"\xC3\xAA\xCC\x81", "ế"},  /* ê + sắc */
+        {"e\xCC\x81\xCC\x82", "ế"}, /* e + sắc + ^ */
+        {"\xC3\xA9\xCC\x82", "ế"},  /* é + ^ */
+        {"E\xCC\x82\xCC\x81", "Ế"},
+        {"u\xCC\x9B\xCC\x80", "ừ"}, /* ư huyền */
+        {"U\xCC\x9B", "Ư"},
+        {"o\xCC\x9B\xCC\x83", "ỡ"}, /* ơ ngã */
+        {"a\xCC\x86\xCC\xA3", "ặ"}, /* ă nặng */
+        {"A\xCC\xA3\xCC\x86", "Ặ"}, /* nặng before breve */
+        {"a\xCC\x82\xCC\x89", "ẩ"}, /* â hỏi */
+        {"o\xCC\x82", "ô"},
+        {"Nghi\xCC\xA3", "Nghị"},
+        {"Phu\xCC\x9Bo\xCC\x9B\xCC\x80ng", "Phường"},
+        {"y\xCC\x83", "ỹ"},
+        {"x\xCC\x81", "x\xCC\x81"},                 /* no precomposed x-acute */
+        {"a\xCC\x81\xCC\x81", "a\xCC\x81\xCC\x81"}, /* two tones: as is */
+        {"\xC4\x91\xCC\x81", "\xC4\x91\xCC\x81"},   /* đ + sắc: none */
+        {"a\xCC\x88", "a\xCC\x88"},                 /* diaeresis: not ours */
+        {"\xCC\x81"
+         "a",
+         "\xCC\x81"
+         "a"}, /* leading mark */
+        {"漢字 ok", "漢字 ok"},
     };
     size_t i;
 
@@ -148,28 +157,34 @@ static void test_nfc(void)
 
 static void test_fold(void)
 {
-    static const struct { const char *in, *want; } c[] = {
-        { "  Phường LÊ Thanh  Nghị", "phuong le thanh nghi" },
-        { "Phu\xCC\x9Bo\xCC\x9B\xCC\x80ng Le\xCC\x82", "phuong le" },
-        { "Đường đi", "duong di" },
-        { "ĐƯỜNG", "duong" },
-        { "\xC3\x90\xC3\xA0 N\xE1\xBA\xB5ng", "da nang" }, /* U+00D0 as Đ */
-        { "Ăn ăn Âm âm", "an an am am" },
-        { "Êm ê Ôi ô Ơn ơ Ưu ư", "em e oi o on o uu u" },
-        { "a à ả ã á ạ", "a a a a a a" },
-        { "A À Ả Ã Á Ạ", "a a a a a a" },
-        { "Ằ Ẳ Ẵ Ắ Ặ Ầ Ẩ Ẫ Ấ Ậ", "a a a a a a a a a a" },
-        { "Ỳ Ỷ Ỹ Ý Ỵ", "y y y y y" },
-        { "café Müller Ça Ñu Å", "cafe muller ca nu a" },
-        { "Straße Œuvre Łódź", "strasse oeuvre lodz" },
-        { "\t a \n\n b \r\n", "a b" },
-        { "a\xC2\xA0\xC2\xA0" "b", "a b" },        /* no-break spaces */
-        { "", "" },
-        { "   ", "" },
-        { "Số 12/3-A", "so 12/3-a" },
-        { "ΑΒΓ Привет", "αβγ привет" },
-        { "漢字", "漢字" },
-        { "a\xFF" "b", "a?b" },
+    static const struct {
+        const char *in, *want;
+    } c[] = {
+        {"  Phường LÊ Thanh  Nghị", "phuong le thanh nghi"},
+        {"Phu\xCC\x9Bo\xCC\x9B\xCC\x80ng Le\xCC\x82", "phuong le"},
+        {"Đường đi", "duong di"},
+        {"ĐƯỜNG", "duong"},
+        {"\xC3\x90\xC3\xA0 N\xE1\xBA\xB5ng", "da nang"}, /* U+00D0 as Đ */
+        {"Ăn ăn Âm âm", "an an am am"},
+        {"Êm ê Ôi ô Ơn ơ Ưu ư", "em e oi o on o uu u"},
+        {"a à ả ã á ạ", "a a a a a a"},
+        {"A À Ả Ã Á Ạ", "a a a a a a"},
+        {"Ằ Ẳ Ẵ Ắ Ặ Ầ Ẩ Ẫ Ấ Ậ", "a a a a a a a a a a"},
+        {"Ỳ Ỷ Ỹ Ý Ỵ", "y y y y y"},
+        {"café Müller Ça Ñu Å", "cafe muller ca nu a"},
+        {"Straße Œuvre Łódź", "strasse oeuvre lodz"},
+        {"\t a \n\n b \r\n", "a b"},
+        {"a\xC2\xA0\xC2\xA0"
+         "b",
+         "a b"}, /* no-break spaces */
+        {"", ""},
+        {"   ", ""},
+        {"Số 12/3-A", "so 12/3-a"},
+        {"ΑΒΓ Привет", "αβγ привет"},
+        {"漢字", "漢字"},
+        {"a\xFF"
+         "b",
+         "a?b"},
     };
     size_t i;
 
@@ -180,18 +195,21 @@ static void test_fold(void)
 
 static void test_ascii(void)
 {
-    static const struct { const char *in, *want; } c[] = {
-        { "Phường Lê Thanh Nghị", "Phuong Le Thanh Nghi" },
-        { "ĐẶNG đặng", "DANG dang" },
-        { "Ư Ơ Ă Â Ê Ô ư ơ ă â ê ô", "U O A A E O u o a a e o" },
-        { "Nghi\xCC\xA3  x", "Nghi  x" },           /* spaces kept */
-        { "Ế ế Ệ ệ", "E e E e" },
-        { "Crème Brûlée", "Creme Brulee" },
-        { "漢字 x", "?? x" },
-        { "\xE2\x80\x9CTrích\xE2\x80\x9D \xE2\x80\x93 \xE2\x80\xA6",
-          "\"Trich\" - ..." },
-        { "a\xFF" "b", "a?b" },
-        { "", "" },
+    static const struct {
+        const char *in, *want;
+    } c[] = {
+        {"Phường Lê Thanh Nghị", "Phuong Le Thanh Nghi"},
+        {"ĐẶNG đặng", "DANG dang"},
+        {"Ư Ơ Ă Â Ê Ô ư ơ ă â ê ô", "U O A A E O u o a a e o"},
+        {"Nghi\xCC\xA3  x", "Nghi  x"}, /* spaces kept */
+        {"Ế ế Ệ ệ", "E e E e"},
+        {"Crème Brûlée", "Creme Brulee"},
+        {"漢字 x", "?? x"},
+        {"\xE2\x80\x9CTrích\xE2\x80\x9D \xE2\x80\x93 \xE2\x80\xA6", "\"Trich\" - ..."},
+        {"a\xFF"
+         "b",
+         "a?b"},
+        {"", ""},
     };
     size_t i;
 
@@ -201,58 +219,61 @@ static void test_ascii(void)
 
 static void test_match(void)
 {
-    static const struct { const char *hay, *needle; int want; } c[] = {
-        { "Phường Lê Thanh Nghị", "le thanh nghi", 1 },
-        { "Phường Lê Thanh Nghị", "LÊ THANH", 1 },
-        { "Phường Lê Thanh Nghị", "Nghị", 1 },
-        { "Phu\xCC\x9Bo\xCC\x9B\xCC\x80ng Lê", "phuong", 1 },
-        { "Phường Lê", "Phu\xCC\x9Bo\xCC\x9B\xCC\x80ng", 1 },
-        { "Đường Trần Phú", "DUONG", 1 },
-        { "Đường Trần Phú", "tran  phu", 1 },
-        { "Nguyễn Văn An", "", 1 },
-        { "", "", 1 },
-        { "", "a", 0 },
-        { "Nguyễn Văn An", "binh", 0 },
-        { "Hà Nội", "ha noi", 1 },
-        { "Hà Nội", "hanoi", 0 },
-        { "Hà Nội", "ha noi x", 0 },
+    static const struct {
+        const char *hay, *needle;
+        int want;
+    } c[] = {
+        {"Phường Lê Thanh Nghị", "le thanh nghi", 1},
+        {"Phường Lê Thanh Nghị", "LÊ THANH", 1},
+        {"Phường Lê Thanh Nghị", "Nghị", 1},
+        {"Phu\xCC\x9Bo\xCC\x9B\xCC\x80ng Lê", "phuong", 1},
+        {"Phường Lê", "Phu\xCC\x9Bo\xCC\x9B\xCC\x80ng", 1},
+        {"Đường Trần Phú", "DUONG", 1},
+        {"Đường Trần Phú", "tran  phu", 1},
+        {"Nguyễn Văn An", "", 1},
+        {"", "", 1},
+        {"", "a", 0},
+        {"Nguyễn Văn An", "binh", 0},
+        {"Hà Nội", "ha noi", 1},
+        {"Hà Nội", "hanoi", 0},
+        {"Hà Nội", "ha noi x", 0},
     };
     size_t i;
 
     for (i = 0; i < N_OF(c); i++)
-        CHECK(text_match(c[i].hay, c[i].needle) == c[i].want,
-              "text_match(\"%s\", \"%s\") want %d", c[i].hay, c[i].needle,
-              c[i].want);
+        CHECK(text_match(c[i].hay, c[i].needle) == c[i].want, "text_match(\"%s\", \"%s\") want %d",
+              c[i].hay, c[i].needle, c[i].want);
 }
 
 /* Precomposed and decomposed spellings of the same text behave the same. */
 static void test_forms_agree(void)
 {
-    static const struct { const char *pre, *dec; } c[] = {
-        { "ế", "e\xCC\x82\xCC\x81" },
-        { "ế", "e\xCC\x81\xCC\x82" },
-        { "ế", "\xC3\xAA\xCC\x81" },
-        { "Phường", "Phu\xCC\x9Bo\xCC\x9B\xCC\x80ng" },
-        { "Nghị", "Nghi\xCC\xA3" },
-        { "Đặng", "\xC4\x90" "a\xCC\x86\xCC\xA3ng" },
-        { "Ẫn", "A\xCC\x83\xCC\x82n" },
-        { "ở", "o\xCC\x9B\xCC\x89" },
+    static const struct {
+        const char *pre, *dec;
+    } c[] = {
+        {"ế", "e\xCC\x82\xCC\x81"},
+        {"ế", "e\xCC\x81\xCC\x82"},
+        {"ế", "\xC3\xAA\xCC\x81"},
+        {"Phường", "Phu\xCC\x9Bo\xCC\x9B\xCC\x80ng"},
+        {"Nghị", "Nghi\xCC\xA3"},
+        {"Đặng", "\xC4\x90"
+                 "a\xCC\x86\xCC\xA3ng"},
+        {"Ẫn", "A\xCC\x83\xCC\x82n"},
+        {"ở", "o\xCC\x9B\xCC\x89"},
     };
     size_t i;
 
     for (i = 0; i < N_OF(c); i++) {
-        char *n1 = text_nfc(c[i].dec), *f1 = text_fold(c[i].pre),
-             *f2 = text_fold(c[i].dec), *a1 = text_ascii(c[i].pre),
-             *a2 = text_ascii(c[i].dec), *k1 = text_collate_key(c[i].pre),
-             *k2 = text_collate_key(c[i].dec);
+        char *n1 = text_nfc(c[i].dec), *f1 = text_fold(c[i].pre), *f2 = text_fold(c[i].dec),
+             *a1 = text_ascii(c[i].pre), *a2 = text_ascii(c[i].dec),
+             *k1 = text_collate_key(c[i].pre), *k2 = text_collate_key(c[i].dec);
 
         CHECK(n1 && strcmp(n1, c[i].pre) == 0, "nfc(%s) = %s", c[i].pre, n1);
         CHECK(strcmp(f1, f2) == 0, "fold %s: %s vs %s", c[i].pre, f1, f2);
         CHECK(strcmp(a1, a2) == 0, "ascii %s: %s vs %s", c[i].pre, a1, a2);
         CHECK(strcmp(k1, k2) == 0, "key %s: %s vs %s", c[i].pre, k1, k2);
         CHECK(text_collate(c[i].pre, c[i].dec) == 0, "collate %s", c[i].pre);
-        CHECK(text_width(c[i].pre) == text_width(c[i].dec), "width %s",
-              c[i].pre);
+        CHECK(text_width(c[i].pre) == text_width(c[i].dec), "width %s", c[i].pre);
         free(n1), free(f1), free(f2), free(a1), free(a2), free(k1), free(k2);
     }
 }
@@ -276,10 +297,9 @@ static void check_order(const char *const *w, size_t n, unsigned int line)
         for (j = i + 1; j < n; j++) {
             char *kj = text_collate_key(w[j]);
 
-            check(strcmp(ki, kj) < 0, line, "key \"%s\" (%s) < \"%s\" (%s)",
-                  w[i], ki, w[j], kj);
-            check(text_collate(w[i], w[j]) < 0 && text_collate(w[j], w[i]) > 0,
-                  line, "collate \"%s\" < \"%s\"", w[i], w[j]);
+            check(strcmp(ki, kj) < 0, line, "key \"%s\" (%s) < \"%s\" (%s)", w[i], ki, w[j], kj);
+            check(text_collate(w[i], w[j]) < 0 && text_collate(w[j], w[i]) > 0, line,
+                  "collate \"%s\" < \"%s\"", w[i], w[j]);
             free(kj);
         }
         free(ki);
@@ -289,17 +309,15 @@ static void check_order(const char *const *w, size_t n, unsigned int line)
 static void test_collate_order(void)
 {
     static const char *const letters[] = {
-        "0", "1", "9", "a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "f",
-        "g", "h", "i", "k", "l", "m", "n", "o", "ô", "ơ", "p", "q", "r", "s",
-        "t", "u", "ư", "v", "x", "y", "z", "Ω", "日",
+        "0", "1", "9", "a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "f", "g", "h", "i", "k", "l",
+        "m", "n", "o", "ô", "ơ", "p", "q", "r", "s", "t", "u", "ư", "v", "x", "y", "z", "Ω", "日",
     };
     static const char *const tones[] = {
         "ma", "mà", "mả", "mã", "má", "mạ", "mac", "mắc", "mâm", "me", "mê",
     };
     static const char *const words[] = {
-        "An", "An Bình", "Anh", "Ánh", "Ăn", "Bình", "Cường", "Dũng",
-        "Dương", "Đà Nẵng", "Đức", "Em", "Én", "Ê", "Hà Nội", "Hải Phòng",
-        "Ô", "Ơn", "Út", "Ưng",
+        "An",  "An Bình", "Anh", "Ánh", "Ăn",     "Bình",      "Cường", "Dũng", "Dương", "Đà Nẵng",
+        "Đức", "Em",      "Én",  "Ê",   "Hà Nội", "Hải Phòng", "Ô",     "Ơn",   "Út",    "Ưng",
     };
     static const char *const cases[] = {
         "an", "An", "AN", "án", "Án", "ăn", "Ăn",
@@ -321,17 +339,18 @@ static void test_collate_order(void)
 
 static void test_collate_equal(void)
 {
-    static const struct { const char *a, *b; } c[] = {
-        { "Lê  Văn An", "Lê Văn An" },            /* white space runs */
-        { " Lê Văn An ", "Lê Văn An" },
-        { "Nghị", "Nghi\xCC\xA3" },
-        { "", "" },
+    static const struct {
+        const char *a, *b;
+    } c[] = {
+        {"Lê  Văn An", "Lê Văn An"}, /* white space runs */
+        {" Lê Văn An ", "Lê Văn An"},
+        {"Nghị", "Nghi\xCC\xA3"},
+        {"", ""},
     };
     size_t i;
 
     for (i = 0; i < N_OF(c); i++)
-        CHECK(text_collate(c[i].a, c[i].b) == 0, "collate \"%s\" == \"%s\"",
-              c[i].a, c[i].b);
+        CHECK(text_collate(c[i].a, c[i].b) == 0, "collate \"%s\" == \"%s\"", c[i].a, c[i].b);
     CHECK(text_collate("", "a") < 0, "empty sorts first");
     CHECK(text_collate("a", "a b") < 0, "prefix sorts first");
 }
@@ -350,14 +369,14 @@ static int cmp_name(const void *a, const void *b)
 static void test_name_key(void)
 {
     static const char *const want[] = {
-        "Lê Văn An", "Nguyễn Văn An", "Trần Thị Bình", "Phạm Đức",
-        "Ngô Thị Én", "Bùi Thị Hoa", "Đỗ Văn Hùng", "Lê Hùng", "Vũ Thị Hương",
-        "Phan Văn Ơn", "Hoàng Thị Xuân",
+        "Lê Văn An",    "Nguyễn Văn An", "Trần Thị Bình",  "Phạm Đức",
+        "Ngô Thị Én",   "Bùi Thị Hoa",   "Đỗ Văn Hùng",    "Lê Hùng",
+        "Vũ Thị Hương", "Phan Văn Ơn",   "Hoàng Thị Xuân",
     };
     static const char *const shuffled[] = {
-        "Hoàng Thị Xuân", "Phạm Đức", "Vũ Thị Hương", "Ngô Thị Én",
-        "Lê Hùng", "Trần Thị Bình", "Phan Văn Ơn", "Nguyễn Văn An",
-        "Đỗ Văn Hùng", "Lê Văn An", "Bùi Thị Hoa",
+        "Hoàng Thị Xuân", "Phạm Đức",      "Vũ Thị Hương", "Ngô Thị Én",
+        "Lê Hùng",        "Trần Thị Bình", "Phan Văn Ơn",  "Nguyễn Văn An",
+        "Đỗ Văn Hùng",    "Lê Văn An",     "Bùi Thị Hoa",
     };
     const char *got[N_OF(shuffled)];
     char *k1, *k2, *k3;
@@ -366,8 +385,7 @@ static void test_name_key(void)
     memcpy(got, shuffled, sizeof got);
     qsort(got, N_OF(got), sizeof got[0], cmp_name);
     for (i = 0; i < N_OF(want); i++)
-        CHECK(strcmp(got[i], want[i]) == 0, "name %zu: got \"%s\" want \"%s\"",
-              i, got[i], want[i]);
+        CHECK(strcmp(got[i], want[i]) == 0, "name %zu: got \"%s\" want \"%s\"", i, got[i], want[i]);
     k1 = text_name_key("  Lê   Văn An ");
     k2 = text_name_key("Lê Văn An");
     k3 = text_name_key("");
@@ -380,84 +398,94 @@ static void test_name_key(void)
 
 static void test_width(void)
 {
-    static const struct { const char *s; int w; } c[] = {
-        { "", 0 },
-        { "abc", 3 },
-        { "Phường", 6 },
-        { "Phu\xCC\x9Bo\xCC\x9B\xCC\x80ng", 6 },
-        { "Nguyễn Thị Ánh", 14 },
-        { "ĐẶNG", 4 },
-        { "漢", 2 },
-        { "漢字a", 5 },
-        { "e\xCC\x82\xCC\x81", 1 },
-        { "\xCC\x81", 0 },
-        { "\x01\x1B", 0 },
-        { "a\xFF" "b", 3 },
-        { "\xE2\x80\xA6", 1 },
+    static const struct {
+        const char *s;
+        int w;
+    } c[] = {
+        {"", 0},
+        {"abc", 3},
+        {"Phường", 6},
+        {"Phu\xCC\x9Bo\xCC\x9B\xCC\x80ng", 6},
+        {"Nguyễn Thị Ánh", 14},
+        {"ĐẶNG", 4},
+        {"漢", 2},
+        {"漢字a", 5},
+        {"e\xCC\x82\xCC\x81", 1},
+        {"\xCC\x81", 0},
+        {"\x01\x1B", 0},
+        {"a\xFF"
+         "b",
+         3},
+        {"\xE2\x80\xA6", 1},
     };
     size_t i;
 
     for (i = 0; i < N_OF(c); i++)
-        CHECK(text_width(c[i].s) == c[i].w, "width(\"%s\") = %d want %d",
-              c[i].s, text_width(c[i].s), c[i].w);
+        CHECK(text_width(c[i].s) == c[i].w, "width(\"%s\") = %d want %d", c[i].s,
+              text_width(c[i].s), c[i].w);
     /* Vietnamese letters and marks do not depend on the locale. */
     setlocale(LC_CTYPE, "C");
     CHECK(text_width("Phường Lê") == 9, "width in C locale");
-    CHECK(text_width("Phu\xCC\x9Bo\xCC\x9B\xCC\x80ng") == 6,
-          "decomposed width in C locale");
+    CHECK(text_width("Phu\xCC\x9Bo\xCC\x9B\xCC\x80ng") == 6, "decomposed width in C locale");
     setlocale(LC_CTYPE, "C.UTF-8");
 }
 
 static void test_fit(void)
 {
-    static const struct { const char *s; int cols; size_t want; } c[] = {
-        { "Phường", 3, 4 },                          /* "Phư" */
-        { "Phường", 6, 9 },
-        { "Phường", 99, 9 },
-        { "Phu\xCC\x9Bo\xCC\x9B\xCC\x80ng", 3, 5 }, /* mark stays */
-        { "Phu\xCC\x9Bo\xCC\x9B\xCC\x80ng", 4, 10 },
-        { "漢字", 3, 3 },                            /* no half char */
-        { "漢字", 1, 0 },
-        { "abc", 0, 0 },
-        { "abc", -5, 0 },
-        { "", 5, 0 },
+    static const struct {
+        const char *s;
+        int cols;
+        size_t want;
+    } c[] = {
+        {"Phường", 3, 4}, /* "Phư" */
+        {"Phường", 6, 9},
+        {"Phường", 99, 9},
+        {"Phu\xCC\x9Bo\xCC\x9B\xCC\x80ng", 3, 5}, /* mark stays */
+        {"Phu\xCC\x9Bo\xCC\x9B\xCC\x80ng", 4, 10},
+        {"漢字", 3, 3}, /* no half char */
+        {"漢字", 1, 0},
+        {"abc", 0, 0},
+        {"abc", -5, 0},
+        {"", 5, 0},
     };
     size_t i;
 
     for (i = 0; i < N_OF(c); i++)
-        CHECK(text_fit(c[i].s, c[i].cols) == c[i].want,
-              "fit(\"%s\", %d) = %zu want %zu", c[i].s, c[i].cols,
-              text_fit(c[i].s, c[i].cols), c[i].want);
+        CHECK(text_fit(c[i].s, c[i].cols) == c[i].want, "fit(\"%s\", %d) = %zu want %zu", c[i].s,
+              c[i].cols, text_fit(c[i].s, c[i].cols), c[i].want);
 }
 
 static void test_truncate(void)
 {
-    static const struct { const char *s; int cols, utf8; const char *want; } c[] = {
-        { "Phường Lê Thanh Nghị", 8, 1, "Phường …" },
-        { "Phường Lê Thanh Nghị", 20, 1, "Phường Lê Thanh Nghị" },
-        { "Phường Lê Thanh Nghị", 19, 1, "Phường Lê Thanh Ng…" },
-        { "Phường", 6, 1, "Phường" },
-        { "Phường", 5, 1, "Phườ…" },
-        { "Phường", 5, 0, "Ph..." },
-        { "Phường", 4, 0, "P..." },
-        { "Phường", 3, 0, "Ph." },
-        { "Phường", 1, 0, "." },
-        { "Phường", 1, 1, "…" },
-        { "Phu\xCC\x9Bo\xCC\x9B\xCC\x80ng", 4, 1, "Phu\xCC\x9B…" },
-        { "漢字漢", 4, 1, "漢…" },
-        { "漢字漢", 5, 1, "漢字…" },
-        { "abc", 0, 1, "" },
-        { "abc", -3, 0, "" },
-        { "", 5, 1, "" },
+    static const struct {
+        const char *s;
+        int cols, utf8;
+        const char *want;
+    } c[] = {
+        {"Phường Lê Thanh Nghị", 8, 1, "Phường …"},
+        {"Phường Lê Thanh Nghị", 20, 1, "Phường Lê Thanh Nghị"},
+        {"Phường Lê Thanh Nghị", 19, 1, "Phường Lê Thanh Ng…"},
+        {"Phường", 6, 1, "Phường"},
+        {"Phường", 5, 1, "Phườ…"},
+        {"Phường", 5, 0, "Ph..."},
+        {"Phường", 4, 0, "P..."},
+        {"Phường", 3, 0, "Ph."},
+        {"Phường", 1, 0, "."},
+        {"Phường", 1, 1, "…"},
+        {"Phu\xCC\x9Bo\xCC\x9B\xCC\x80ng", 4, 1, "Phu\xCC\x9B…"},
+        {"漢字漢", 4, 1, "漢…"},
+        {"漢字漢", 5, 1, "漢字…"},
+        {"abc", 0, 1, ""},
+        {"abc", -3, 0, ""},
+        {"", 5, 1, ""},
     };
     size_t i;
 
     for (i = 0; i < N_OF(c); i++) {
         char *got = text_truncate(c[i].s, c[i].cols, c[i].utf8);
 
-        CHECK(got && strcmp(got, c[i].want) == 0,
-              "truncate(\"%s\", %d, %d) = \"%s\" want \"%s\"", c[i].s,
-              c[i].cols, c[i].utf8, got ? got : "(null)", c[i].want);
+        CHECK(got && strcmp(got, c[i].want) == 0, "truncate(\"%s\", %d, %d) = \"%s\" want \"%s\"",
+              c[i].s, c[i].cols, c[i].utf8, got ? got : "(null)", c[i].want);
         CHECK(got && text_width(got) <= (c[i].cols > 0 ? c[i].cols : 0),
               "truncate(\"%s\", %d) fits", c[i].s, c[i].cols);
         free(got);
@@ -487,21 +515,24 @@ static void test_long_input(void)
 
 int main(void)
 {
-    static const struct { const char *name; CU_TestFunc fn; } tests[] = {
-        { "utf8_valid", test_utf8_valid },
-        { "utf8_decode_encode", test_utf8_decode_encode },
-        { "nfc", test_nfc },
-        { "fold", test_fold },
-        { "ascii", test_ascii },
-        { "match", test_match },
-        { "forms_agree", test_forms_agree },
-        { "collate_order", test_collate_order },
-        { "collate_equal", test_collate_equal },
-        { "name_key", test_name_key },
-        { "width", test_width },
-        { "fit", test_fit },
-        { "truncate", test_truncate },
-        { "long_input", test_long_input },
+    static const struct {
+        const char *name;
+        CU_TestFunc fn;
+    } tests[] = {
+        {"utf8_valid", test_utf8_valid},
+        {"utf8_decode_encode", test_utf8_decode_encode},
+        {"nfc", test_nfc},
+        {"fold", test_fold},
+        {"ascii", test_ascii},
+        {"match", test_match},
+        {"forms_agree", test_forms_agree},
+        {"collate_order", test_collate_order},
+        {"collate_equal", test_collate_equal},
+        {"name_key", test_name_key},
+        {"width", test_width},
+        {"fit", test_fit},
+        {"truncate", test_truncate},
+        {"long_input", test_long_input},
     };
     CU_pSuite suite;
     size_t i;

@@ -16,8 +16,8 @@
 #include "theodoi/training.h"
 #include "theodoi/users.h"
 
-#define A "10532"   /* Phường Lê Thanh Nghị */
-#define B "10525"   /* Phường Hải Dương */
+#define A "10532" /* Phường Lê Thanh Nghị */
+#define B "10525" /* Phường Hải Dương */
 #define NOW_MONTH "2026-03"
 
 static char dir[64];
@@ -47,9 +47,8 @@ static int teardown(void)
 }
 
 /* Direct entry that must succeed. */
-static void counts(const char *unit, const char *month, const char *group,
-                   const char *course, int64_t pop, int64_t reg, int64_t comp,
-                   int64_t conf)
+static void counts(const char *unit, const char *month, const char *group, const char *course,
+                   int64_t pop, int64_t reg, int64_t comp, int64_t conf)
 {
     char *err = NULL;
     int rc = training_set_counts(db, unit, month, group, course, pop, reg, comp, conf, &err);
@@ -68,8 +67,8 @@ static void target(const char *year, const char *group, const char *course, cons
 }
 
 /* Add a learner; returns the new id (malloc'd). */
-static char *add(const char *name, const char *group, const char *village,
-                 const char *course, const char *status)
+static char *add(const char *name, const char *group, const char *village, const char *course,
+                 const char *status)
 {
     learner_form f = {name, "1980", "nu", group, village, course, status};
     char *id = NULL, *err = NULL;
@@ -81,8 +80,7 @@ static char *add(const char *name, const char *group, const char *village,
 }
 
 /* The row of group/course in unit's table for month (a copy). */
-static tr_row row_of(const char *unit, const char *month, const char *group,
-                     const char *course)
+static tr_row row_of(const char *unit, const char *month, const char *group, const char *course)
 {
     tr_table t;
     tr_row r = {.population = -9};
@@ -96,9 +94,13 @@ static tr_row row_of(const char *unit, const char *month, const char *group,
     return r;
 }
 
-#define ASSERT_COUNTS(r, p, g, c, f) do { \
-    CU_ASSERT_EQUAL((r).population, p); CU_ASSERT_EQUAL((r).registered, g); \
-    CU_ASSERT_EQUAL((r).completed, c); CU_ASSERT_EQUAL((r).confirmed, f); } while (0)
+#define ASSERT_COUNTS(r, p, g, c, f)        \
+    do {                                    \
+        CU_ASSERT_EQUAL((r).population, p); \
+        CU_ASSERT_EQUAL((r).registered, g); \
+        CU_ASSERT_EQUAL((r).completed, c);  \
+        CU_ASSERT_EQUAL((r).confirmed, f);  \
+    } while (0)
 
 /* ---- the roster -> counts rule ------------------------------------------ */
 
@@ -181,15 +183,14 @@ static void test_learner_edit_person_and_course(void)
     CU_ASSERT_PTR_NOT_NULL_FATAL(err);
     CU_ASSERT_PTR_NOT_NULL(strstr(err, "course_code: "));
     xfree(&err);
-    learner_form ed = {"Ngô Thị Thu Hà", "1981", "Nữ", "cbccvc", "Thôn 2", "KNS-CB",
-                       "Đã xác nhận"};
+    learner_form ed = {"Ngô Thị Thu Hà", "1981", "Nữ", "cbccvc", "Thôn 2", "KNS-CB", "Đã xác nhận"};
     CU_ASSERT_EQUAL(learner_save(db, A, id, "KNS-CB", &ed, NULL, &err), TD_OK);
     learner l;
     CU_ASSERT_EQUAL_FATAL(learner_get(db, A, id, "TTHC", &l), 1);
     CU_ASSERT_STRING_EQUAL(l.full_name, "Ngô Thị Thu Hà");
     CU_ASSERT_STRING_EQUAL(l.village, "Thôn 2");
     CU_ASSERT_EQUAL(l.birth_year, 1981);
-    CU_ASSERT_EQUAL(l.status, LS_LEARNING);   /* a course's own status stays */
+    CU_ASSERT_EQUAL(l.status, LS_LEARNING); /* a course's own status stays */
     learner_clear(&l);
     /* move the KNS-CB row to DVC */
     ed.course = "DVC";
@@ -207,8 +208,8 @@ static void test_learner_edit_person_and_course(void)
 
 /* Entry that must be refused with a message naming column (nothing
  * written). */
-static void refused(const char *month, const char *group, int64_t pop, int64_t reg,
-                    int64_t comp, int64_t conf, const char *col, const char *words)
+static void refused(const char *month, const char *group, int64_t pop, int64_t reg, int64_t comp,
+                    int64_t conf, const char *col, const char *words)
 {
     char *err = NULL;
     int rc = training_set_counts(db, B, month, group, "KNS-CB", pop, reg, comp, conf, &err);
@@ -246,15 +247,15 @@ static void test_direct_entry_roster_row(void)
     free(add("Trần Văn Bình", "cbccvc", "Thôn 1", "KNS-CB", "confirmed"));
     free(add("Lê Thị Lan", "cbccvc", "Thôn 1", "KNS-CB", "registered"));
     char *err = NULL;
-    CU_ASSERT_EQUAL(training_set_counts(db, A, NOW_MONTH, "cbccvc", "KNS-CB", 80, 5, 1, 1,
-                                        &err), TD_EINPUT);
+    CU_ASSERT_EQUAL(training_set_counts(db, A, NOW_MONTH, "cbccvc", "KNS-CB", 80, 5, 1, 1, &err),
+                    TD_EINPUT);
     CU_ASSERT_PTR_NOT_NULL_FATAL(err);
     CU_ASSERT_PTR_NOT_NULL(strstr(err, "registered: "));
     CU_ASSERT_PTR_NOT_NULL(strstr(err, "roster"));
     xfree(&err);
     ASSERT_COUNTS(row_of(A, NOW_MONTH, "cbccvc", "KNS-CB"), -1, 2, 1, 1);
-    CU_ASSERT_EQUAL(training_set_counts(db, A, NOW_MONTH, "cbccvc", "KNS-CB", 80, -1, -1, -1,
-                                        &err), TD_OK);
+    CU_ASSERT_EQUAL(training_set_counts(db, A, NOW_MONTH, "cbccvc", "KNS-CB", 80, -1, -1, -1, &err),
+                    TD_OK);
     tr_row r = row_of(A, NOW_MONTH, "cbccvc", "KNS-CB");
     ASSERT_COUNTS(r, 80, 2, 1, 1);
     CU_ASSERT_STRING_EQUAL(r.pct, "1.3");
@@ -366,12 +367,12 @@ static void test_trend_city_with_late_commune(void)
     counts(B, "2026-01", "nguoi_dan", "KNS-CB", 100, 60, 50, 50);
     double city[4], a[4], b[4];
     CU_ASSERT_EQUAL(training_trend(db, NULL, NULL, 4, city), TD_OK);
-    CU_ASSERT_DOUBLE_EQUAL(city[0], 40.0, 1e-9);   /* Dec: B only */
-    CU_ASSERT_DOUBLE_EQUAL(city[1], 30.0, 1e-9);   /* Jan: (10+50)/200 */
-    CU_ASSERT_DOUBLE_EQUAL(city[2], 35.0, 1e-9);   /* Feb: B's January counts */
-    CU_ASSERT_DOUBLE_EQUAL(city[3], 40.0, 1e-9);   /* no drop in March */
+    CU_ASSERT_DOUBLE_EQUAL(city[0], 40.0, 1e-9); /* Dec: B only */
+    CU_ASSERT_DOUBLE_EQUAL(city[1], 30.0, 1e-9); /* Jan: (10+50)/200 */
+    CU_ASSERT_DOUBLE_EQUAL(city[2], 35.0, 1e-9); /* Feb: B's January counts */
+    CU_ASSERT_DOUBLE_EQUAL(city[3], 40.0, 1e-9); /* no drop in March */
     CU_ASSERT_EQUAL(training_trend(db, "31", NOW_MONTH, 4, a), TD_OK);
-    CU_ASSERT_DOUBLE_EQUAL(a[3], 40.0, 1e-9);      /* the province is the city */
+    CU_ASSERT_DOUBLE_EQUAL(a[3], 40.0, 1e-9); /* the province is the city */
     /* a commune's own curve has gaps where it did not report */
     CU_ASSERT_EQUAL(training_trend(db, B, NULL, 4, b), TD_OK);
     CU_ASSERT_DOUBLE_EQUAL(b[0], 40.0, 1e-9);
@@ -431,9 +432,9 @@ static void test_months(void)
 
 /* Given names in Vietnamese order: a ă â b c d đ e ...; the same given
  * name orders by the whole name. */
-static const char *const ORDERED[] = {
-    "Nguyễn Văn An", "Trần Văn An", "Lê Thị Ánh", "Phạm Hoài Ân", "Vũ Thị Bình",
-    "Đỗ Văn Dũng", "Bùi Văn Đạt", "Hoàng Thị Em", "Nguyễn Thị Hồng Nhung"};
+static const char *const ORDERED[] = {"Nguyễn Văn An", "Trần Văn An",  "Lê Thị Ánh",
+                                      "Phạm Hoài Ân",  "Vũ Thị Bình",  "Đỗ Văn Dũng",
+                                      "Bùi Văn Đạt",   "Hoàng Thị Em", "Nguyễn Thị Hồng Nhung"};
 #define NORD (sizeof ORDERED / sizeof *ORDERED)
 
 static void add_ordered(void)
@@ -442,8 +443,8 @@ static void add_ordered(void)
     static const char *const village[] = {"Thôn Đông", "Thôn Bắc"};
     for (size_t i = 0; i < NORD; i++) {
         int k = shuffle[i];
-        free(add(ORDERED[k], k % 3 ? "cbccvc" : "nguoi_dan", village[k % 2],
-                 "KNS-CB", k < 4 ? "confirmed" : "learning"));
+        free(add(ORDERED[k], k % 3 ? "cbccvc" : "nguoi_dan", village[k % 2], "KNS-CB",
+                 k < 4 ? "confirmed" : "learning"));
     }
 }
 
@@ -489,8 +490,7 @@ static void test_pages_in_vietnamese_order(void)
     CU_ASSERT_EQUAL(learner_count(db, &f, NULL), 0);
 }
 
-static long count_of(const char *search, const char *village, const char *group,
-                     int status)
+static long count_of(const char *search, const char *village, const char *group, int status)
 {
     learner_filter f = {A, village, group, NULL, status, search};
     return learner_count(db, &f, NULL);
@@ -507,8 +507,8 @@ static void test_search_ignores_diacritics(void)
     learner_page_free(&p);
     CU_ASSERT_EQUAL(count_of("NHUNG", NULL, NULL, -1), 1);
     CU_ASSERT_EQUAL(count_of("  Hồng   Nhung ", NULL, NULL, -1), 1);
-    CU_ASSERT_EQUAL(count_of("dat", NULL, NULL, -1), 1);        /* Đạt */
-    CU_ASSERT_EQUAL(count_of("van", NULL, NULL, -1), 4);        /* Văn */
+    CU_ASSERT_EQUAL(count_of("dat", NULL, NULL, -1), 1); /* Đạt */
+    CU_ASSERT_EQUAL(count_of("van", NULL, NULL, -1), 4); /* Văn */
     CU_ASSERT_EQUAL(count_of("nguyen", NULL, NULL, -1), 2);
     CU_ASSERT_EQUAL(count_of("xyz", NULL, NULL, -1), 0);
     CU_ASSERT_EQUAL(count_of("", NULL, NULL, -1), (long)NORD);
@@ -520,7 +520,7 @@ static void test_search_ignores_diacritics(void)
     learner_pos end = learner_pos_of(&p.rows[1]);
     learner_page p2;
     CU_ASSERT_EQUAL_FATAL(learner_page_load(db, &f, &end, LP_AFTER, 2, &p2), TD_OK);
-    assert_page(&p2, 5, 2);     /* Dũng, Đạt */
+    assert_page(&p2, 5, 2); /* Dũng, Đạt */
     CU_ASSERT(p2.more_before && !p2.more_after);
     learner_page_free(&p);
     learner_pos top = learner_pos_of(&p2.rows[0]);
@@ -553,7 +553,7 @@ static void test_filters(void)
     size_t n;
     CU_ASSERT_EQUAL(learner_villages(db, A, &v, &n), TD_OK);
     CU_ASSERT_EQUAL_FATAL(n, 2);
-    CU_ASSERT_STRING_EQUAL(v[0], "Thôn Bắc");   /* B before Đ */
+    CU_ASSERT_STRING_EQUAL(v[0], "Thôn Bắc"); /* B before Đ */
     CU_ASSERT_STRING_EQUAL(v[1], "Thôn Đông");
     learner_villages_free(&v, n);
 }
@@ -616,7 +616,7 @@ static void test_form_words_and_ids(void)
     CU_ASSERT_STRING_EQUAL(l.village, "");
     CU_ASSERT_STRING_EQUAL(l.updated_by, td_login());
     learner_clear(&l);
-    f.status = NULL;     /* a new learner is registered */
+    f.status = NULL; /* a new learner is registered */
     CU_ASSERT_EQUAL(learner_save(db, A, NULL, NULL, &f, &id2, &err), TD_OK);
     CU_ASSERT_STRING_EQUAL(id2, "L000002");
     CU_ASSERT_EQUAL_FATAL(learner_get(db, A, id2, "KNS-CB", &l), 1);
@@ -640,17 +640,30 @@ typedef struct test_def {
     const char *name;
     void (*fn)(void);
 } test_def;
-#define T(f) {#f, f}
+#define T(f)  \
+    {         \
+#f, f \
+    }
 
 static const test_def TESTS[] = {
-    T(test_roster_derives_current_month), T(test_new_learner_confirmed_moves_count),
-    T(test_learner_edit_person_and_course), T(test_direct_entry_rules),
-    T(test_direct_entry_roster_row), T(test_direct_entry_role),
-    T(test_table_percentages_and_targets), T(test_table_carries_earlier_month),
-    T(test_trend_city_with_late_commune), T(test_trend_carry_from_before_window),
-    T(test_sparkline), T(test_months), T(test_pages_in_vietnamese_order),
-    T(test_search_ignores_diacritics), T(test_filters), T(test_form_validation),
-    T(test_form_words_and_ids), T(test_last_learner_leaves),
+    T(test_roster_derives_current_month),
+    T(test_new_learner_confirmed_moves_count),
+    T(test_learner_edit_person_and_course),
+    T(test_direct_entry_rules),
+    T(test_direct_entry_roster_row),
+    T(test_direct_entry_role),
+    T(test_table_percentages_and_targets),
+    T(test_table_carries_earlier_month),
+    T(test_trend_city_with_late_commune),
+    T(test_trend_carry_from_before_window),
+    T(test_sparkline),
+    T(test_months),
+    T(test_pages_in_vietnamese_order),
+    T(test_search_ignores_diacritics),
+    T(test_filters),
+    T(test_form_validation),
+    T(test_form_words_and_ids),
+    T(test_last_learner_leaves),
 };
 
 int main(void)

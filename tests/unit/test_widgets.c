@@ -21,17 +21,17 @@ static void test_list_move(void)
     ui_list l;
     ui_list_init(&l, 114, 10);
     check_list(&l, 0, 0);
-    ui_list_move(&l, -1);               /* cannot go above the first */
+    ui_list_move(&l, -1); /* cannot go above the first */
     check_list(&l, 0, 0);
-    ui_list_move(&l, 9);                /* last visible row: no scroll */
+    ui_list_move(&l, 9); /* last visible row: no scroll */
     check_list(&l, 9, 0);
-    ui_list_move(&l, 1);                /* one below: scroll by one */
+    ui_list_move(&l, 1); /* one below: scroll by one */
     check_list(&l, 10, 1);
-    ui_list_move(&l, -5);               /* still visible: no scroll */
+    ui_list_move(&l, -5); /* still visible: no scroll */
     check_list(&l, 5, 1);
     ui_list_move(&l, -5);
     check_list(&l, 0, 0);
-    ui_list_move(&l, 1000);             /* clamped to the last */
+    ui_list_move(&l, 1000); /* clamped to the last */
     check_list(&l, 113, 104);
 }
 
@@ -60,11 +60,11 @@ static void test_list_page(void)
     ui_list l;
     ui_list_init(&l, 114, 10);
     ui_list_move(&l, 3);
-    ui_list_page(&l, 1);                /* cursor and view move a page */
+    ui_list_page(&l, 1); /* cursor and view move a page */
     check_list(&l, 13, 10);
     for (int i = 0; i < 20; i++)
         ui_list_page(&l, 1);
-    check_list(&l, 113, 104);           /* last page is full */
+    check_list(&l, 113, 104); /* last page is full */
     ui_list_page(&l, -1);
     check_list(&l, 103, 94);
     for (int i = 0; i < 20; i++)
@@ -79,12 +79,12 @@ static void test_list_page(void)
 static void test_list_short(void)
 {
     ui_list l;
-    ui_list_init(&l, 3, 10);            /* fewer rows than the screen */
+    ui_list_init(&l, 3, 10); /* fewer rows than the screen */
     ui_list_page(&l, 1);
     check_list(&l, 2, 0);
     ui_list_page(&l, -1);
     check_list(&l, 0, 0);
-    ui_list_init(&l, 0, 10);            /* empty */
+    ui_list_init(&l, 0, 10); /* empty */
     ui_list_move(&l, 1);
     ui_list_page(&l, 1);
     ui_list_end(&l);
@@ -96,25 +96,25 @@ static void test_list_resize_and_reload(void)
 {
     ui_list l;
     ui_list_init(&l, 114, 20);
-    ui_list_goto(&l, 50);               /* off screen: shown mid-page */
+    ui_list_goto(&l, 50); /* off screen: shown mid-page */
     check_list(&l, 50, 40);
     int line = -1;
     CU_ASSERT_TRUE(ui_list_visible(&l, 50, &line));
     CU_ASSERT_EQUAL(line, 10);
-    ui_list_set_height(&l, 5);          /* smaller window: cursor visible */
+    ui_list_set_height(&l, 5); /* smaller window: cursor visible */
     CU_ASSERT_TRUE(ui_list_visible(&l, l.cur, NULL));
     CU_ASSERT_EQUAL(l.cur, 50);
-    ui_list_set_height(&l, 0);          /* resize storms reach 0 rows */
+    ui_list_set_height(&l, 0); /* resize storms reach 0 rows */
     CU_ASSERT_EQUAL(l.height, 1);
     CU_ASSERT_TRUE(ui_list_visible(&l, 50, NULL));
-    ui_list_set_height(&l, 200);        /* taller than the list */
+    ui_list_set_height(&l, 200); /* taller than the list */
     check_list(&l, 50, 0);
     ui_list_set_height(&l, 10);
-    ui_list_set_count(&l, 20);          /* a filter left fewer rows */
+    ui_list_set_count(&l, 20); /* a filter left fewer rows */
     CU_ASSERT_EQUAL(l.cur, 19);
     CU_ASSERT_TRUE(ui_list_visible(&l, 19, NULL));
     CU_ASSERT(l.top <= 10);
-    ui_list_goto(&l, 3);                /* visible: the view stays */
+    ui_list_goto(&l, 3); /* visible: the view stays */
     CU_ASSERT_EQUAL(l.cur, 3);
     CU_ASSERT_TRUE(ui_list_visible(&l, 3, NULL));
 }
@@ -139,8 +139,8 @@ static void test_input_typing(void)
     CU_ASSERT_EQUAL(in.cur, 5);
     ui_input_home(&in);
     ui_input_right(&in);
-    ui_input_right(&in);                /* after "Số" */
-    CU_ASSERT_EQUAL(ui_input_backspace(&in), 0);     /* ố is one char */
+    ui_input_right(&in);                         /* after "Số" */
+    CU_ASSERT_EQUAL(ui_input_backspace(&in), 0); /* ố is one char */
     check_text(&in, "S 12");
     ui_input_insert(&in, 0x1ED1);
     check_text(&in, "Số 12");
@@ -151,7 +151,7 @@ static void test_input_typing(void)
     check_text(&in, "Số 1");
     CU_ASSERT_EQUAL(ui_input_insert(&in, '\n'), -1); /* control refused */
     CU_ASSERT_EQUAL(ui_input_insert(&in, 0x1B), -1);
-    ui_input_insert(&in, '\t');                       /* tab: a space */
+    ui_input_insert(&in, '\t'); /* tab: a space */
     check_text(&in, "Số 1 ");
     ui_input_home(&in);
     CU_ASSERT_EQUAL(ui_input_backspace(&in), -1);
@@ -165,8 +165,8 @@ static void test_input_decomposed(void)
     ui_input in;
     ui_input_init(&in, "Nghi\xcc\xa3", 0);
     CU_ASSERT_EQUAL(in.len, 5);
-    check_text(&in, "Nghị");            /* NFC on the way out */
-    ui_input_left(&in);                 /* over i + mark at once */
+    check_text(&in, "Nghị"); /* NFC on the way out */
+    ui_input_left(&in);      /* over i + mark at once */
     CU_ASSERT_EQUAL(in.cur, 3);
     ui_input_right(&in);
     CU_ASSERT_EQUAL(in.cur, 5);
@@ -181,7 +181,7 @@ static void test_input_decomposed(void)
     ui_input_right(&in);
     ui_input_right(&in);
     ui_input_right(&in);
-    CU_ASSERT_EQUAL(ui_input_delete(&in), 0);        /* the e and both marks */
+    CU_ASSERT_EQUAL(ui_input_delete(&in), 0); /* the e and both marks */
     check_text(&in, "Ngh");
     CU_ASSERT_EQUAL(in.len, 3);
     CU_ASSERT_EQUAL(ui_input_width(&in, 0, in.len), 3);
@@ -195,7 +195,7 @@ static void test_input_paste_and_kill(void)
     const char *paste = "Số 12/KH-UBND ngày 20/8/2025";
     CU_ASSERT_EQUAL(ui_input_insert_utf8(&in, paste), 28);
     check_text(&in, paste);
-    ui_input_insert_utf8(&in, "\r\nx");  /* line breaks of a paste: spaces */
+    ui_input_insert_utf8(&in, "\r\nx"); /* line breaks of a paste: spaces */
     check_text(&in, "Số 12/KH-UBND ngày 20/8/2025  x");
     ui_input_home(&in);
     for (int i = 0; i < 6; i++)
@@ -210,7 +210,7 @@ static void test_input_paste_and_kill(void)
     CU_ASSERT_EQUAL(in.cur, 2);
     ui_input_free(&in);
 
-    ui_input_init(&in, "abc", 4);       /* a limit */
+    ui_input_init(&in, "abc", 4); /* a limit */
     CU_ASSERT_EQUAL(ui_input_insert(&in, 'd'), 0);
     CU_ASSERT_EQUAL(ui_input_insert(&in, 'e'), -1);
     check_text(&in, "abcd");
@@ -220,7 +220,7 @@ static void test_input_paste_and_kill(void)
 static void test_input_scroll(void)
 {
     ui_input in;
-    ui_input_init(&in, "Phường Lê Thanh Nghị", 0);   /* 20 columns */
+    ui_input_init(&in, "Phường Lê Thanh Nghị", 0); /* 20 columns */
     size_t first = ui_input_scroll(&in, 0, 10);
     /* the cursor at the end needs its own cell: 9 columns of text */
     CU_ASSERT_EQUAL(ui_input_width(&in, first, in.len), 9);
@@ -236,7 +236,7 @@ static void test_utf8_feed(void)
 {
     ui_utf8_acc a = {0};
     unsigned int cp = 0;
-    const unsigned char nghi[] = {0xE1, 0xBB, 0x8B};  /* ị */
+    const unsigned char nghi[] = {0xE1, 0xBB, 0x8B}; /* ị */
     CU_ASSERT_EQUAL(ui_utf8_feed(&a, nghi[0], &cp), 0);
     CU_ASSERT_EQUAL(ui_utf8_feed(&a, nghi[1], &cp), 0);
     CU_ASSERT_EQUAL(ui_utf8_feed(&a, nghi[2], &cp), 1);
@@ -244,8 +244,8 @@ static void test_utf8_feed(void)
     CU_ASSERT_EQUAL(ui_utf8_feed(&a, 'x', &cp), 1);
     CU_ASSERT_EQUAL(cp, 'x');
     CU_ASSERT_EQUAL(ui_utf8_feed(&a, 0xC3, &cp), 0);
-    CU_ASSERT_EQUAL(ui_utf8_feed(&a, 'x', &cp), -1);  /* broken sequence */
-    CU_ASSERT_EQUAL(ui_utf8_feed(&a, 0xE0, &cp), 0);  /* overlong */
+    CU_ASSERT_EQUAL(ui_utf8_feed(&a, 'x', &cp), -1); /* broken sequence */
+    CU_ASSERT_EQUAL(ui_utf8_feed(&a, 0xE0, &cp), 0); /* overlong */
     CU_ASSERT_EQUAL(ui_utf8_feed(&a, 0x80, &cp), 0);
     CU_ASSERT_EQUAL(ui_utf8_feed(&a, 0x80, &cp), -1);
     CU_ASSERT_EQUAL(ui_utf8_feed(&a, 0xFF, &cp), -1);
