@@ -49,6 +49,9 @@ typedef struct problems {
 void problems_init(problems *p, size_t cap);
 void problems_add(problems *p, const char *file, long line, const char *col, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
+/* Move src's messages to the end of dst (as far as dst keeps them) and
+ * add src's count to dst's; src is left empty. */
+void problems_move(problems *dst, problems *src);
 void problems_free(problems *p);
 
 #endif

@@ -405,11 +405,22 @@ static int add_field(csv_in *in, const char *s, size_t len)
     return 0;
 }
 
-static int is_ascii(const char *s, size_t len)
+
+/* 1 when s[0..len) is NFC for sure: every code point below U+0300 or in
+ * U+1E00..U+1EFF (Vietnamese precomposed letters), so no combining mark. */
+static int quick_nfc(const char *s, size_t len)
 {
-    for (size_t i = 0; i < len; i++)
-        if ((unsigned char)s[i] >= 0x80)
+    const unsigned char *p = (const unsigned char *)s, *e = p + len;
+    while (p < e) {
+        if (*p < 0x80)
+            p++;
+        else if (*p >= 0xC2 && *p <= 0xCB)
+            p += 2;
+        else if (*p == 0xE1 && p + 1 < e && p[1] >= 0xB8 && p[1] <= 0xBB)
+            p += 3;
+        else
             return 0;
+    }
     return 1;
 }
 
@@ -425,7 +436,7 @@ static void cb_field(void *data, size_t len, void *ctx)
         s++;
         len--;
     }
-    if (!is_ascii(s, len)) {
+    if (!quick_nfc(s, len)) {
         nfc = text_nfc(s);
         if (!nfc) {
             in->cb_fail = CB_BADTEXT;
@@ -475,6 +486,84 @@ static int in_quoted_field(const struct csv_parser *p)
     return p->pstate == PS_FIELD_BEGUN && p->quoted;
 }
 
+/* One field of a record read without libcsv: as cb_field does. */
+static int fast_field(csv_in *in, const char *s, size_t len)
+{
+    char tmp[512];
+    if (len >= 2 && s[0] == '\'' && strchr("=+-@", s[1])) {
+        s++;
+        len--;
+    }
+    if (quick_nfc(s, len))
+        return add_field(in, s, len);
+    if (len >= sizeof tmp)
+        return 1;  /* let libcsv do it */
+    memcpy(tmp, s, len);
+    tmp[len] = '\0';
+    cb_field(tmp, len, in);
+    return in->cb_fail ? 1 : 0;
+}
+
+/* A whole record on one line, read without libcsv: fields split at the
+ * delimiter, quoted fields with "" inside closed on the same line.  0 when
+ * the line is anything else (libcsv then reads it, and tells errors). */
+static int fast_line(csv_in *in, const char *s, size_t len)
+{
+    while (len && (s[len - 1] == '\n' || s[len - 1] == '\r'))
+        len--;
+    if (len == 0)
+        return 0;
+    const char *p = s, *e = s + len;
+    char q[512];
+    for (;;) {
+        if (p < e && *p == '"') {
+            size_t n = 0;
+            const char *c = p + 1;
+            for (;; c++) {
+                if (c >= e || n + 1 >= sizeof q)
+                    goto slow;
+                if (*c == '"') {
+                    if (c + 1 < e && c[1] == '"') {
+                        q[n++] = '"';
+                        c++;
+                        continue;
+                    }
+                    break;
+                }
+                q[n++] = *c;
+            }
+            c++;
+            if (c < e && *c != in->delim)
+                goto slow;
+            if (fast_field(in, q, n) != 0)
+                goto slow;
+            p = c;
+        } else {
+            const char *d = memchr(p, in->delim, (size_t)(e - p));
+            const char *end = d ? d : e;
+            if (memchr(p, '"', (size_t)(end - p)))
+                goto slow;
+            if (fast_field(in, p, (size_t)(end - p)) != 0)
+                goto slow;
+            p = end;
+        }
+        if (p >= e)
+            break;
+        p++;  /* the delimiter */
+        if (p == e) {
+            if (fast_field(in, "", 0) != 0)
+                goto slow;
+            break;
+        }
+    }
+    in->rec_ready = 1;
+    return 1;
+slow:
+    in->rlen = in->nf = 0;
+    in->cb_fail = 0;
+    return 0;
+}
+
 /* Check one physical line and feed it to libcsv, keeping track of the
  * line where the record starts and where an open quoted field began. */
 static int feed_line(csv_in *in, const char *s, size_t len)
@@ -486,6 +575,8 @@ static int feed_line(csv_in *in, const char *s, size_t len)
         return set_err(in, in->line_no, "%s", not_utf8_msg());
     if (in->p.pstate == PS_ROW_NOT_BEGUN)
         in->rec_line = in->line_no;
+    if (in->p.pstate == PS_ROW_NOT_BEGUN && fast_line(in, s, len))
+        return 0;
     int was_open = in_quoted_field(&in->p);
     size_t n = csv_parse(&in->p, s, len, cb_field, cb_row, in);
     if (in->cb_fail)

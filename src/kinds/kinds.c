@@ -84,7 +84,11 @@ int kind_col_index(const kind_def *k, const char *name)
 
 int kind_ts_col(const kind_def *k)
 {
-    return kind_col_index(k, "updated_at");
+    /* updated_at is the one time column that is metadata: no string compares */
+    for (size_t i = 0; i < k->ncols; i++)
+        if (k->cols[i].type == VT_TS && (k->cols[i].flags & COL_META))
+            return (int)i;
+    return -1;
 }
 
 static int by_name(const void *a, const void *b)

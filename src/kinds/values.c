@@ -42,7 +42,11 @@ static int unit_value(const char *s, const kind_lookup *lk, char **out, char **m
     if (!all_digits(s) || strlen(s) > 5)
         return FAIL(_("not a unit code (digits, such as 00004): %s"), s);
     char buf[8];
-    snprintf(buf, sizeof buf, "%05d", atoi(s));
+    size_t n = strlen(s);
+    if (n == 5) /* the usual case: no formatting */
+        memcpy(buf, s, 6);
+    else
+        snprintf(buf, sizeof buf, "%05d", atoi(s));
     /* rows of communes only: a province code (2 digits) is not a commune */
     if (lk && lk->unit && !lk->unit(lk->ctx, buf))
         return FAIL(_("unknown unit %s"), buf);
@@ -224,7 +228,7 @@ static int time_value(const kind_col *c, const char *s, const kind_lookup *lk, c
     case VT_BIRTH:
         if (!all_digits(s) || strlen(s) != 4 || atoi(s) < 1900 || (lk && atoi(s) > 2100))
             return FAIL(_("not a birth year (such as 1975): %s"), s);
-        snprintf(buf, sizeof buf, "%s", s);
+        memcpy(buf, s, 5); /* four digits and the NUL */
         break;
     case VT_TS:
         if (ts_parse(s, &t) != 0)
@@ -297,7 +301,12 @@ int kind_value(const kind_col *c, const char *in, const kind_lookup *lk, char **
 {
     *out = NULL;
     *msg = NULL;
-    char *s = str_trim(xstrdup(in ? in : ""));
+    /* copy only a cell with blanks to trim (U+00A0 counts: 0xC2 0xA0) */
+    const char *src = in ? in : "";
+    size_t n = strlen(src);
+    unsigned char a = (unsigned char)src[0], z = n ? (unsigned char)src[n - 1] : 0;
+    int blank = isspace(a) || a == 0xC2 || isspace(z) || z == 0xA0;
+    char *s = blank ? str_trim(xstrdup(src)) : (char *)src;
     int rc = 0;
     if (!*s) {
         if (c->flags & COL_REQUIRED)
@@ -305,6 +314,7 @@ int kind_value(const kind_col *c, const char *in, const kind_lookup *lk, char **
     } else {
         rc = typed_value(c, s, lk, out, msg);
     }
-    free(s);
+    if (s != src)
+        free(s);
     return rc;
 }

@@ -26,6 +26,10 @@ static int lookup_word(const char *s, const word *table)
 {
     if (!s)
         return -1;
+    /* most cells are already a table word (an export's "completed") */
+    for (const word *w = table; w->folded; w++)
+        if (strcmp(s, w->folded) == 0)
+            return w->value;
     char *f = NULL;
     const char *key = ""; /* blank text needs no folding */
     if (s[strspn(s, " \t\r\n")] != '\0') {

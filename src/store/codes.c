@@ -29,6 +29,32 @@ int store_code_exists(td_db *db, code_kind what, const char *code, int *yearly)
     return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
 
+int store_codes_each(td_db *db, code_kind what,
+                     int (*fn)(void *ctx, const char *code, int yearly), void *ctx)
+{
+    static const char *const sql[] = {
+        "SELECT code, '' FROM units ORDER BY code",
+        "SELECT item_code, due FROM items ORDER BY item_code",
+        "SELECT group_code, '' FROM groups ORDER BY group_code",
+        "SELECT course_code, '' FROM courses ORDER BY course_code",
+        "SELECT task_code, '' FROM tasks ORDER BY task_code",
+    };
+    sqlite3_stmt *st = db_prep(db, sql[what]);
+    if (!st)
+        return TD_EDB;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *code = (const char *)sqlite3_column_text(st, 0);
+        const char *due = (const char *)sqlite3_column_text(st, 1);
+        if (code && fn(ctx, code, due && strncmp(due, "yearly:", 7) == 0) != 0) {
+            rc = SQLITE_DONE;
+            break;
+        }
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? TD_OK : TD_EDB;
+}
+
 int store_learner_counts(td_db *db, const char *unit, const char *group, const char *course,
                          int64_t out[3])
 {

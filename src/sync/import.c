@@ -4,7 +4,11 @@
  * ...), inside one write transaction: each record is validated, checked
  * against the user's role and applied with apply_row().  Any problem marks
  * the run rejected; applying goes on only to find more problems and
- * conflicts, and the transaction is rolled back at the end. */
+ * conflicts, and the transaction is rolled back at the end.
+ *
+ * Reading and validating (CSV, Vietnamese text, codes looked up in memory,
+ * the run's conflict set) happen on a second thread through rowpipe.h;
+ * this thread, which owns the connection, only writes. */
 #include "config.h"
 
 #include "theodoi/apply.h"
@@ -12,6 +16,8 @@
 #include "theodoi/codes.h"
 #include "theodoi/csvio.h"
 #include "theodoi/i18n.h"
+#include "theodoi/rowpipe.h"
+#include "theodoi/seen.h"
 #include "theodoi/sha256.h"
 #include "theodoi/store.h"
 #include "theodoi/sync.h"
@@ -20,6 +26,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* One input file. */
@@ -33,33 +40,79 @@ typedef struct in_file {
     char *spool; /* "-": standard input kept in this file */
 } in_file;
 
-/* Look-ups with a one-entry memory per code kind: a file mostly repeats
- * the same unit, group and course row after row. */
+/* The codes rows may name, in memory (sorted, as SQLite orders them), so
+ * that the reading thread needs no SQL; loaded again before each file,
+ * since an earlier file of the run may have added some.  A one-entry
+ * memory per code kind: a file mostly repeats the same unit, group and
+ * course row after row. */
+#define N_CODE_KINDS 5
+typedef struct code_set {
+    char **code;
+    unsigned char *yearly;
+    size_t n, cap;
+} code_set;
+
 typedef struct lookup_cache {
-    td_db *db;
-    char last[4][48];
-    int last_hit[4], last_yearly;
+    code_set set[N_CODE_KINDS];
+    char last[N_CODE_KINDS][48];
+    int last_hit[N_CODE_KINDS], last_yearly;
 } lookup_cache;
+
+static int add_code(void *ctx, const char *code, int yearly)
+{
+    code_set *cs = ctx;
+    if (cs->n == cs->cap) {
+        cs->cap = cs->cap ? cs->cap * 2 : 64;
+        cs->code = xrealloc(cs->code, cs->cap * sizeof *cs->code);
+        cs->yearly = xrealloc(cs->yearly, cs->cap);
+    }
+    cs->code[cs->n] = xstrdup(code);
+    cs->yearly[cs->n++] = (unsigned char)yearly;
+    return 0;
+}
+
+static void cache_free(lookup_cache *c)
+{
+    for (int w = 0; w < N_CODE_KINDS; w++) {
+        for (size_t i = 0; i < c->set[w].n; i++)
+            free(c->set[w].code[i]);
+        free(c->set[w].code);
+        free(c->set[w].yearly);
+    }
+    memset(c, 0, sizeof *c);
+}
+
+/* Load every code kind (a few thousand codes at most). */
+static int cache_load(lookup_cache *c, td_db *db)
+{
+    cache_free(c);
+    for (int w = 0; w < N_CODE_KINDS; w++)
+        if (store_codes_each(db, (code_kind)w, add_code, &c->set[w]) != TD_OK)
+            return -1;
+    return 0;
+}
+
+static int cmp_code(const void *key, const void *elem)
+{
+    return strcmp(key, *(char *const *)elem);
+}
 
 static int cached(lookup_cache *c, code_kind what, const char *code, int *yearly)
 {
-    int y = 0;
-    if (strlen(code) >= sizeof c->last[what]) { /* too long to remember */
-        int hit = store_code_exists(c->db, what, code, &y) == 1;
-        if (yearly)
-            *yearly = y;
-        return hit;
-    }
     if (strcmp(c->last[what], code) == 0 && c->last[what][0]) {
         if (yearly)
             *yearly = c->last_yearly;
         return c->last_hit[what];
     }
-    int hit = store_code_exists(c->db, what, code, &y) == 1;
-    snprintf(c->last[what], sizeof c->last[what], "%s", code);
-    c->last_hit[what] = hit;
-    if (what == CODE_ITEM)
-        c->last_yearly = y;
+    code_set *cs = &c->set[what];
+    char **at = cs->n ? bsearch(code, cs->code, cs->n, sizeof *cs->code, cmp_code) : NULL;
+    int hit = at != NULL, y = at ? cs->yearly[at - cs->code] : 0;
+    if (strlen(code) < sizeof c->last[what]) {
+        memcpy(c->last[what], code, strlen(code) + 1);
+        c->last_hit[what] = hit;
+        if (what == CODE_ITEM)
+            c->last_yearly = y;
+    }
     if (yearly)
         *yearly = y;
     return hit;
@@ -80,12 +133,6 @@ static int lk_group(void *ctx, const char *c)
 static int lk_course(void *ctx, const char *c)
 {
     return cached(ctx, CODE_COURSE, c, NULL);
-}
-
-/* Forget cached look-ups (after a file that may add codes). */
-static void cache_clear(lookup_cache *c)
-{
-    memset(c->last, 0, sizeof c->last);
 }
 
 /* Read the header of f, find its kind and map its columns. */
@@ -154,79 +201,6 @@ static int read_header(in_file *f, csv_in *in, problems *errs)
     return 0;
 }
 
-/* Rows of this run by key and updated_at (hashes only, so that a big
- * file costs little memory): two rows with the same key and time but
- * other values are a conflict, whatever the database holds and in
- * whichever files of the run they are.  Kinds without updated_at count
- * as one time: two rows of a key with other values conflict. */
-typedef struct seen_row {
-    uint64_t key;  /* kind, key columns, updated_at; 0 = free */
-    uint64_t vals; /* the values but updated_at and updated_by */
-    const char *file;
-    long line;
-} seen_row;
-
-typedef struct seen_set {
-    seen_row *slot;
-    size_t cap, n;
-} seen_set;
-
-/* FNV-1a over s and a separator; NULL hashes as "" (as kind_same_values
- * compares them). */
-static uint64_t hash_add(uint64_t h, const char *s)
-{
-    for (s = s ? s : ""; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-    return (h ^ 0x1f) * 1099511628211ULL;
-}
-
-static void seen_grow(seen_set *set)
-{
-    size_t cap = set->cap ? set->cap * 2 : 1024;
-    seen_row *old = set->slot;
-    size_t oldcap = set->cap;
-    set->slot = xcalloc(cap, sizeof *set->slot);
-    set->cap = cap;
-    for (size_t i = 0; i < oldcap; i++) {
-        if (!old[i].key)
-            continue;
-        size_t j = old[i].key % cap;
-        while (set->slot[j].key)
-            j = (j + 1) % cap;
-        set->slot[j] = old[i];
-    }
-    free(old);
-}
-
-/* Remember the row; return the earlier row of the run that conflicts with
- * it (same key and time, other values), or NULL. */
-static const seen_row *seen_check(seen_set *set, const kind_def *k, char **vals, const char *file,
-                                  long line)
-{
-    uint64_t key = hash_add(14695981039346656037ULL, k->name);
-    uint64_t v = 14695981039346656037ULL;
-    int ts = kind_ts_col(k);
-    for (size_t i = 0; i < k->ncols; i++) {
-        if (k->cols[i].flags & COL_KEY)
-            key = hash_add(key, vals[i]);
-        if (!(k->cols[i].flags & COL_META))
-            v = hash_add(v, vals[i]);
-    }
-    key = hash_add(key, ts >= 0 ? vals[ts] : "");
-    if (!key)
-        key = 1;
-    if ((set->n + 1) * 2 > set->cap)
-        seen_grow(set);
-    size_t j = key % set->cap;
-    while (set->slot[j].key && set->slot[j].key != key)
-        j = (j + 1) % set->cap;
-    if (set->slot[j].key)
-        return set->slot[j].vals == v ? NULL : &set->slot[j];
-    set->slot[j] = (seen_row){key, v, file, line};
-    set->n++;
-    return NULL;
-}
-
 typedef struct run {
     td_db *db;
     const import_opts *o;
@@ -235,51 +209,52 @@ typedef struct run {
     kind_lookup lk;
     int64_t batch;
     char now[32];
-    seen_set seen;
+    seen_set *seen;
+    in_file *files; /* in the order they are imported */
 } run;
 
 /* May this login write the row? Adds a problem when not. */
-static int role_check(run *r, const in_file *f, char **vals, long line)
+static int role_check(run *r, const in_file *f, char **vals, long line, problems *errs)
 {
     const kind_def *k = f->kind;
     const char *unit = k->unit_col >= 0 ? vals[k->unit_col] : NULL;
     if (role_may_write(r->o->role, r->o->own_unit, unit, k->city_owned))
         return 0;
-    problems_add(&r->rep->errors, f->path, line, k->unit_col >= 0 ? "unit_code" : NULL,
+    problems_add(errs, f->path, line, k->unit_col >= 0 ? "unit_code" : NULL,
                  _("your login (%s) may not write this row: role %s%s%s"), r->o->login,
                  role_code(r->o->role), r->o->own_unit ? _(", unit ") : "",
                  r->o->own_unit ? r->o->own_unit : "");
     return -1;
 }
 
-/* Validate one record into canonical vals; 0 when it is good. */
-static int validate(run *r, const in_file *f, const csv_rec *rec, char **vals)
+/* Validate one record into canonical vals, problems into errs; 0 when it
+ * is good.  Runs on the reading thread: no SQL. */
+static int validate(run *r, const in_file *f, const csv_rec *rec, char **vals, problems *errs)
 {
     const kind_def *k = f->kind;
-    size_t before = r->rep->errors.count;
+    size_t before = errs->count;
     for (size_t i = 0; i < k->ncols; i++) {
         char *msg = NULL;
         const char *cell = rec->field[f->map[i]];
         if (kind_value(&k->cols[i], cell, &r->lk, &vals[i], &msg) != 0) {
-            problems_add(&r->rep->errors, f->path, rec->line, k->cols[i].name, "%s", msg);
+            problems_add(errs, f->path, rec->line, k->cols[i].name, "%s", msg);
             free(msg);
         }
     }
-    if (r->rep->errors.count == before)
-        kind_row_rules(k, vals, &r->lk, f->path, rec->line, &r->rep->errors);
+    if (errs->count == before)
+        kind_row_rules(k, vals, &r->lk, f->path, rec->line, errs);
     /* the task of an item must exist (tasks come from share/tasks.csv) */
-    if (r->rep->errors.count == before && k->id == KIND_ITEMS && vals[0] &&
-        store_code_exists(r->db, CODE_TASK, vals[0], NULL) == 0)
-        problems_add(&r->rep->errors, f->path, rec->line, k->cols[0].name, _("unknown task %s"),
-                     vals[0]);
-    if (r->rep->errors.count == before)
-        role_check(r, f, vals, rec->line);
+    if (errs->count == before && k->id == KIND_ITEMS && vals[0] &&
+        !cached(&r->cache, CODE_TASK, vals[0], NULL))
+        problems_add(errs, f->path, rec->line, k->cols[0].name, _("unknown task %s"), vals[0]);
+    if (errs->count == before)
+        role_check(r, f, vals, rec->line, errs);
     int ts = kind_ts_col(k);
     if (ts >= 0 && !vals[ts])
         vals[ts] = xstrdup(r->now);
     if (ts >= 0 && !vals[ts + 1])
         vals[ts + 1] = xstrdup(r->o->login);
-    return r->rep->errors.count == before ? 0 : -1;
+    return errs->count == before ? 0 : -1;
 }
 
 /* 1 when a row of a units file lies outside the database's scope. */
@@ -301,16 +276,6 @@ static int out_of_scope(run *r, const in_file *f, char **vals)
 static void apply_valid(run *r, const in_file *f, char **vals, long line)
 {
     import_counts *c = &r->rep->by_kind[f->kind->id];
-    const seen_row *twin = seen_check(&r->seen, f->kind, vals, f->path, line);
-    if (twin) {
-        problems_add(
-            &r->rep->errors, f->path, line, kind_ts_col(f->kind) >= 0 ? "updated_at" : NULL,
-            kind_ts_col(f->kind) >= 0
-                ? _("another row of this import (%s:%ld) has the same key and time but other values")
-                : _("another row of this import (%s:%ld) has the same key but other values"),
-            twin->file, twin->line);
-        return;
-    }
     switch (apply_row(r->db, f->kind, vals, r->batch, "import", 1)) {
     case AP_INSERTED:
         c->inserted++;
@@ -340,37 +305,105 @@ static void apply_valid(run *r, const in_file *f, char **vals, long line)
     }
 }
 
-/* Stream the records of one file. */
+/* What the reading thread needs for one file. */
+typedef struct reader {
+    run *r;
+    in_file *f;
+    csv_in *in;
+    int file_no;
+} reader;
+
+/* No two rows of the run with the same key and time but other values:
+ * 1 when the row may be applied, else 0 with a problem in errs. */
+static int no_twin(const reader *rd, const pipe_row *row, problems *errs)
+{
+    int tf;
+    long tl;
+    const kind_def *k = rd->f->kind;
+    seen_hash h = {row->hash[0], (uint32_t)row->hash[1]};
+    long line = row->line;
+    if (!seen_check(rd->r->seen, h, rd->file_no, line, &tf, &tl))
+        return 1;
+    int ts = kind_ts_col(k) >= 0;
+    if (tf >= 0)
+        problems_add(
+            errs, rd->f->path, line, ts ? "updated_at" : NULL,
+            ts ? _("another row of this import (%s:%ld) has the same key and time but other values")
+               : _("another row of this import (%s:%ld) has the same key but other values"),
+            rd->r->files[tf].path, tl);
+    else
+        problems_add(errs, rd->f->path, line, "updated_at", "%s",
+                     _("another row of this import has the same key and time but other values"));
+    return 0;
+}
+
+/* Read and check the next record (the reading thread's work). */
+static int read_row(void *ctx, pipe_row *row)
+{
+    reader *rd = ctx;
+    run *r = rd->r;
+    in_file *f = rd->f;
+    const kind_def *k = f->kind;
+    csv_rec rec;
+    int rc = csv_in_next(rd->in, &rec);
+    if (rc <= 0) {
+        row->line = 0;
+        if (rc < 0)
+            problems_add(&row->errs, f->path, csv_in_error_line(rd->in), NULL, "%s",
+                         csv_in_error(rd->in));
+        return rc;
+    }
+    row->line = rec.line;
+    row->bytes = csv_in_bytes_read(rd->in);
+    if (rec.n != k->ncols /* header width */)
+        problems_add(&row->errs, f->path, rec.line, NULL, _("%zu fields, but the header has %zu"),
+                     rec.n, k->ncols);
+    else if (validate(r, f, &rec, row->vals, &row->errs) == 0 && !out_of_scope(r, f, row->vals)) {
+        seen_hash h = seen_hash_of(k, row->vals);
+        row->hash[0] = h.key;
+        row->hash[1] = h.vals;
+        row->apply = 1;
+    }
+    return 1;
+}
+
+/* Stream the records of one file: read and checked on the other thread,
+ * written here in file order. */
 static void import_file(run *r, in_file *f, csv_in *in)
 {
     const kind_def *k = f->kind;
-    char **vals = xcalloc(k->ncols, sizeof *vals);
     r->rep->kinds_seen[k->id] = 1;
-    csv_rec rec;
-    int rc;
-    while ((rc = csv_in_next(in, &rec)) > 0) {
+    if (cache_load(&r->cache, r->db) != 0) {
+        problems_add(&r->rep->errors, NULL, 0, NULL, _("database error: %s"), db_error(r->db));
+        return;
+    }
+    reader rd = {r, f, in, (int)(f - r->files)};
+    long size = csv_in_size(in);
+    size_t cap = r->rep->errors.cap < 16 ? r->rep->errors.cap : 16;
+    rowpipe *p = rowpipe_start(k->ncols, cap ? cap : 1, read_row, &rd);
+    pipe_row *row;
+    while ((row = rowpipe_next(p))) {
         if (r->o->cancel && *r->o->cancel) {
-            problems_add(&r->rep->errors, f->path, rec.line, NULL, "%s",
+            problems_add(&r->rep->errors, f->path, row->line, NULL, "%s",
                          _("interrupted: nothing of this import was written"));
             break;
         }
-        f->rows++;
-        if (rec.n != k->ncols /* header width */) {
-            problems_add(&r->rep->errors, f->path, rec.line, NULL,
-                         _("%zu fields, but the header has %zu"), rec.n, k->ncols);
-            continue;
-        }
-        if (validate(r, f, &rec, vals) == 0 && !out_of_scope(r, f, vals))
-            apply_valid(r, f, vals, rec.line);
-        store_vals_free(k, vals);
+        if (row->line > 0)
+            f->rows++;
+        problems_move(&r->rep->errors, &row->errs);
+        /* the conflict set is checked here: this thread has time to spare
+         * when rows are unchanged, and the memory stays with one thread */
+        const pipe_row *next = rowpipe_ahead(p, 8);
+        if (next && next->apply)
+            seen_prefetch(r->seen, (seen_hash){next->hash[0], (uint32_t)next->hash[1]});
+        if (row->apply && no_twin(&rd, row, &r->rep->errors))
+            apply_valid(r, f, row->vals, row->line);
+        /* the values are freed by the reading thread, which made them:
+         * malloc arenas stay with their thread */
         if (r->o->progress && (f->rows & 4095) == 0)
-            r->o->progress(r->o->progress_ctx, csv_in_bytes_read(in), csv_in_size(in));
+            r->o->progress(r->o->progress_ctx, row->bytes, size);
     }
-    if (rc < 0)
-        problems_add(&r->rep->errors, f->path, csv_in_error_line(in), NULL, "%s", csv_in_error(in));
-    free(vals);
-    if (k->id == KIND_UNITS || k->id == KIND_ITEMS || k->id == KIND_COURSES)
-        cache_clear(&r->cache);
+    rowpipe_free(&p);
 }
 
 static int by_order(const void *a, const void *b)
@@ -442,9 +475,7 @@ static in_file *open_all(run *r, char *const *files, size_t n)
             free(err);
             continue;
         }
-        if (read_header(&fs[i], in, &r->rep->errors) == 0 &&
-            sha256_file(src_of(&fs[i]), fs[i].sha) != 0)
-            fs[i].sha[0] = '\0';
+        read_header(&fs[i], in, &r->rep->errors);
         csv_in_free(&in);
     }
     return fs;
@@ -468,18 +499,47 @@ static void check_file_roles(run *r, in_file *fs, size_t n)
     }
 }
 
-/* Say so when a file was imported before. */
+/* Say so when a file was imported before (first among the notes). */
 static void note_seen(run *r, in_file *fs, size_t n)
 {
+    problems seen;
+    problems_init(&seen, r->rep->notes.cap);
     for (size_t i = 0; i < n; i++) {
         batch_info b;
         if (fs[i].sha[0] && store_batch_by_sha(r->db, fs[i].sha, &b) == 1) {
-            problems_add(&r->rep->notes, fs[i].path, 0, NULL,
+            problems_add(&seen, fs[i].path, 0, NULL,
                          _("this file was imported before (batch %lld, %s, by %s)"),
                          (long long)b.id, b.at, b.login);
             free(b.files);
         }
     }
+    problems_move(&seen, &r->rep->notes);
+    problems_free(&r->rep->notes);
+    r->rep->notes = seen;
+}
+
+/* About how many rows the files hold (a row of the roster is about 100
+ * bytes), to size the conflict set once. */
+static long expected_rows(const in_file *fs, size_t n)
+{
+    long bytes = 0;
+    struct stat st;
+    for (size_t i = 0; i < n; i++)
+        if (fs[i].kind && stat(src_of(&fs[i]), &st) == 0)
+            bytes += (long)st.st_size;
+    return bytes / 100;
+}
+
+/* Hash the files on another thread while they are imported. */
+static sha256_job *hash_files(in_file *fs, size_t n, const char ***paths, char ***hex)
+{
+    *paths = xcalloc(n ? n : 1, sizeof **paths);
+    *hex = xcalloc(n ? n : 1, sizeof **hex);
+    for (size_t i = 0; i < n; i++) {
+        (*paths)[i] = fs[i].kind ? src_of(&fs[i]) : NULL;
+        (*hex)[i] = fs[i].sha;
+    }
+    return sha256_start(*paths, *hex, n);
 }
 
 /* Join the files' names and digests for the batch record. */
@@ -531,7 +591,6 @@ int sync_import(td_db *db, char *const *files, size_t nfiles, const import_opts 
     problems_init(&rep->errors, opts->max_problems ? opts->max_problems : 50);
     problems_init(&rep->notes, opts->max_problems ? opts->max_problems : 50);
     run r = {.db = db, .o = opts, .rep = rep};
-    r.cache.db = db;
     r.lk = (kind_lookup){&r.cache, lk_unit, lk_item, lk_group, lk_course, day_today(), ts_now()};
     ts_format(r.lk.now, r.now);
     in_file *fs = open_all(&r, files, nfiles);
@@ -541,18 +600,27 @@ int sync_import(td_db *db, char *const *files, size_t nfiles, const import_opts 
         return TD_EINPUT;
     }
     qsort(fs, nfiles, sizeof *fs, by_order);
+    r.files = fs;
     if (db_begin(db) != TD_OK) {
         files_free(fs, nfiles);
         return TD_EDB;
     }
-    note_seen(&r, fs, nfiles);
     if ((r.batch = store_batch_new(db, opts->login, r.now)) < 0) {
         db_rollback(db);
         files_free(fs, nfiles);
         return TD_EDB;
     }
+    r.seen = seen_new(expected_rows(fs, nfiles));
+    const char **paths;
+    char **hex;
+    sha256_job *job = hash_files(fs, nfiles, &paths, &hex);
     import_all(&r, fs, nfiles);
-    free(r.seen.slot);
+    sha256_wait(&job);
+    free(paths);
+    free(hex);
+    note_seen(&r, fs, nfiles);
+    seen_free(&r.seen);
+    cache_free(&r.cache);
     if (!rep->errors.count && !opts->dry_run)
         batch_files(&r, fs, nfiles);
     files_free(fs, nfiles);

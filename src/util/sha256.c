@@ -2,9 +2,12 @@
 #include "config.h"
 
 #include "theodoi/sha256.h"
+#include "theodoi/util.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct {
@@ -54,6 +57,50 @@ static void sha_block(sha_ctx *c, const unsigned char *p)
         c->h[i] += s[i];
 }
 
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define HAVE_SHA_NI 1
+/* Blocks with the SHA extensions of x86-64 (Intel since Goldmont/Ice
+ * Lake, AMD since Zen), about ten times the speed of sha_block. */
+__attribute__((target("sha,sse4.1"))) static void
+sha_blocks_ni(uint32_t h[8], const unsigned char *p, size_t nblocks)
+{
+    const __m128i mask = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+    __m128i tmp = _mm_loadu_si128((const __m128i *)&h[0]);
+    __m128i st1 = _mm_loadu_si128((const __m128i *)&h[4]);
+    tmp = _mm_shuffle_epi32(tmp, 0xB1);
+    st1 = _mm_shuffle_epi32(st1, 0x1B);
+    __m128i st0 = _mm_alignr_epi8(tmp, st1, 8);
+    st1 = _mm_blend_epi16(st1, tmp, 0xF0);
+    for (; nblocks--; p += 64) {
+        __m128i save0 = st0, save1 = st1, m[4], msg;
+        for (int i = 0; i < 16; i++) {
+            if (i < 4)
+                m[i] = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(p + 16 * i)), mask);
+            msg = _mm_add_epi32(m[i & 3], _mm_loadu_si128((const __m128i *)&K[4 * i]));
+            st1 = _mm_sha256rnds2_epu32(st1, st0, msg);
+            if (i >= 3 && i < 15) {
+                tmp = _mm_alignr_epi8(m[i & 3], m[(i - 1) & 3], 4);
+                m[(i + 1) & 3] = _mm_add_epi32(m[(i + 1) & 3], tmp);
+                m[(i + 1) & 3] = _mm_sha256msg2_epu32(m[(i + 1) & 3], m[i & 3]);
+            }
+            msg = _mm_shuffle_epi32(msg, 0x0E);
+            st0 = _mm_sha256rnds2_epu32(st0, st1, msg);
+            if (i >= 1 && i < 13)
+                m[(i - 1) & 3] = _mm_sha256msg1_epu32(m[(i - 1) & 3], m[i & 3]);
+        }
+        st0 = _mm_add_epi32(st0, save0);
+        st1 = _mm_add_epi32(st1, save1);
+    }
+    tmp = _mm_shuffle_epi32(st0, 0x1B);
+    st1 = _mm_shuffle_epi32(st1, 0xB1);
+    st0 = _mm_blend_epi16(tmp, st1, 0xF0);
+    st1 = _mm_alignr_epi8(st1, tmp, 8);
+    _mm_storeu_si128((__m128i *)&h[0], st0);
+    _mm_storeu_si128((__m128i *)&h[4], st1);
+}
+#endif
+
 static void sha_init(sha_ctx *c)
 {
     static const uint32_t H0[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
@@ -66,6 +113,14 @@ static void sha_init(sha_ctx *c)
 static void sha_update(sha_ctx *c, const unsigned char *p, size_t n)
 {
     c->len += n;
+#ifdef HAVE_SHA_NI
+    int ni = __builtin_cpu_supports("sha") && __builtin_cpu_supports("sse4.1");
+    if (ni && c->n == 0 && n >= 64) {
+        sha_blocks_ni(c->h, p, n / 64);
+        p += n / 64 * 64;
+        n %= 64;
+    }
+#endif
     while (n) {
         size_t k = 64 - c->n < n ? 64 - c->n : n;
         memcpy(c->buf + c->n, p, k);
@@ -118,4 +173,45 @@ int sha256_file(const char *path, char hex[65])
         return -1;
     sha_final(&c, hex);
     return 0;
+}
+
+/* Files hashed on a thread of their own while the import reads them. */
+struct sha256_job {
+    pthread_t th;
+    int threaded;
+    const char *const *paths;
+    char **hex;
+    size_t n;
+};
+
+static void *hash_all(void *arg)
+{
+    sha256_job *j = arg;
+    for (size_t i = 0; i < j->n; i++)
+        if (!j->paths[i] || sha256_file(j->paths[i], j->hex[i]) != 0)
+            j->hex[i][0] = '\0';
+    return NULL;
+}
+
+sha256_job *sha256_start(const char *const *paths, char **hex, size_t n)
+{
+    sha256_job *j = xcalloc(1, sizeof *j);
+    j->paths = paths;
+    j->hex = hex;
+    j->n = n;
+    j->threaded = pthread_create(&j->th, NULL, hash_all, j) == 0;
+    if (!j->threaded)
+        hash_all(j);
+    return j;
+}
+
+void sha256_wait(sha256_job **pj)
+{
+    sha256_job *j = *pj;
+    if (!j)
+        return;
+    if (j->threaded)
+        pthread_join(j->th, NULL);
+    free(j);
+    *pj = NULL;
 }

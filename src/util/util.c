@@ -219,6 +219,18 @@ void problems_add(problems *p, const char *file, long line, const char *col, con
     p->msg[p->n++] = b.s;
 }
 
+void problems_move(problems *dst, problems *src)
+{
+    for (size_t i = 0; i < src->n; i++) {
+        if (dst->n < dst->cap)
+            dst->msg[dst->n++] = src->msg[i];
+        else
+            free(src->msg[i]);
+    }
+    dst->count += src->count;
+    src->n = src->count = 0;
+}
+
 void problems_free(problems *p)
 {
     for (size_t i = 0; i < p->n; i++)
