@@ -37,6 +37,10 @@ typedef struct audit_row {
 /* Audit rows of a batch from last to first (for undo). */
 int store_audit_of_batch(td_db *db, int64_t first, int64_t last,
                          int (*fn)(void *ctx, const audit_row *r), void *ctx);
+/* Later writes (not undone) of rows that batch wrote, the first 100:
+ * what stops an undo of batch. */
+int store_audit_changed_after(td_db *db, int64_t batch, int (*fn)(void *ctx, const audit_row *r),
+                              void *ctx);
 /* Audit rows of one row of a kind, newest first (time and login filled
  * from the batch for imports). */
 int store_audit_of_key(td_db *db, const char *kind, const char *key,

@@ -50,6 +50,10 @@ int64_t store_audit(td_db *db, int64_t batch, const char *source, const kind_def
  * (valid during the call only: copy what you keep).
  * fn returns non-zero to stop.  TD_OK or TD_EDB. */
 typedef int (*store_row_fn)(void *ctx, char *const *vals);
+/* Every row of kind k (learners) that batch inserted without an audit
+ * entry of its own (an import's new roster rows), for fn (values valid
+ * during the call; fn may delete the row it is given; non-zero stops). */
+int store_rows_unaudited(td_db *db, const kind_def *k, int64_t batch, store_row_fn fn, void *ctx);
 int store_rows_each(td_db *db, const kind_def *k, const char *unit, const char *period,
                     store_row_fn fn, void *ctx);
 

@@ -65,6 +65,12 @@ int db_open(const char *path, int flags, td_db **out, char **err)
         oflags |= SQLITE_OPEN_CREATE;
     if (flags & DB_OPEN_READONLY)
         oflags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX;
+    /* no memory statistics: they take a global mutex on every malloc of
+     * SQLite (only possible before SQLite starts; later calls fail
+     * harmlessly) */
+    static int configured;
+    if (!configured++)
+        sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
     td_db *db = xcalloc(1, sizeof *db);
     mode_t old = umask(0);
     umask(old | 007); /* never create a world-readable database */

@@ -194,3 +194,20 @@ int store_audit_of_key(td_db *db, const char *kind, const char *key,
     sqlite3_bind_text(st, 2, key, -1, SQLITE_TRANSIENT);
     return audit_rows(st, fn, ctx);
 }
+
+int store_audit_changed_after(td_db *db, int64_t batch, int (*fn)(void *ctx, const audit_row *r),
+                              void *ctx)
+{
+    /* every write leaves old_batch = the batch of the row it replaced;
+     * undone batches and undo's own entries do not count */
+    sqlite3_stmt *st =
+        db_prep(db, "SELECT a.id, a.batch_id, a.at, a.login, a.source, a.kind, a.key, a.old, a.new,"
+                    " a.old_batch FROM audit_log a WHERE a.old_batch = ?1"
+                    " AND (a.batch_id IS NULL OR a.batch_id != ?1) AND a.source != 'undo'"
+                    " AND NOT EXISTS (SELECT 1 FROM batches b WHERE b.id = a.batch_id"
+                    "  AND coalesce(b.undone_at, '') != '') ORDER BY a.id LIMIT 100");
+    if (!st)
+        return TD_EDB;
+    sqlite3_bind_int64(st, 1, batch);
+    return audit_rows(st, fn, ctx);
+}

@@ -820,6 +820,10 @@ int store_row_write(td_db *db, const kind_def *k, char *const *vals, int64_t bat
         if (row_leaves(db, s, k, (const char *const *)old) != 0)
             return -1;
     }
+    /* a roster row new to the database, from an import: its batch_id is
+     * all undo needs (store_rows_unaudited), no entry each */
+    if (k->id == KIND_LEARNERS && batch && !old)
+        return put_row(db, s, k, vals, batch, 0, 0);
     int64_t id = audit_next(db, s);
     int compact = has_audit_id(k) && id > 0;
     int w = put_row(db, s, k, vals, batch, compact ? id : 0, old != NULL);
@@ -833,6 +837,33 @@ int store_row_write(td_db *db, const kind_def *k, char *const *vals, int64_t bat
 }
 
 /* ---- reading many rows, meta, the audit's text ------------------------- */
+
+int store_rows_unaudited(td_db *db, const kind_def *k, int64_t batch, store_row_fn fn, void *ctx)
+{
+    if (!has_audit_id(k))
+        return TD_OK;
+    static char *sql[KIND__COUNT]; /* kept: db_prep caches by pointer */
+    if (!sql[k->id]) {
+        strbuf b = {0};
+        sb_add(&b, "SELECT ");
+        col_list(&b, k);
+        sb_addf(&b, " FROM %s WHERE batch_id = ? AND audit_id IS NULL", k->table);
+        sql[k->id] = b.s;
+    }
+    sqlite3_stmt *st = db_prep(db, sql[k->id]);
+    if (!st)
+        return TD_EDB;
+    sqlite3_bind_int64(st, 1, batch);
+    int rc, stop = 0;
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *v[32];
+        char num[32][32];
+        fill_out(k, st, v, num, NULL);
+        stop = fn(ctx, (char *const *)v);
+    }
+    sqlite3_reset(st);
+    return stop || rc == SQLITE_DONE ? TD_OK : TD_EDB;
+}
 
 int store_rows_each(td_db *db, const kind_def *k, const char *unit, const char *period,
                     store_row_fn fn, void *ctx)

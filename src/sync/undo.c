@@ -1,10 +1,13 @@
 /* undo.c - revert one import batch exactly, or refuse and say why.
  *
- * The batch's audit rows are walked from last to first.  Each row's
- * current state must still be what the batch wrote (same values, same
- * batch id); then an inserted row is deleted and an updated row gets its
- * old values and old batch back.  Every step is audited as 'undo'.  Any
- * conflict rolls the whole undo back. */
+ * No row the batch wrote may have been written since (by a batch not
+ * undone, or in the UI).  Then the batch's audit rows are walked from last
+ * to first.  Each row's current state must still be what the batch wrote
+ * (same values, same batch id); then an inserted row is deleted and an
+ * updated row gets its old values and old batch back.  Last, the roster
+ * rows it inserted (they carry its batch id and no entry each) are
+ * deleted.  Every step is audited as 'undo'.  Any conflict rolls the whole
+ * undo back. */
 #include "config.h"
 
 #include "theodoi/apply.h"
@@ -78,6 +81,36 @@ static int undo_row(void *ctx, const audit_row *a)
     return 0;
 }
 
+/* A later write of a row the batch wrote: the undo cannot go on. */
+static int changed_after(void *ctx, const audit_row *a)
+{
+    undo_ctx *u = ctx;
+    problems_add(u->out, NULL, 0, NULL,
+                 a->new_ ? _("%s %s was changed after this import; undo the later change first")
+                         : _("%s %s was removed after this import"),
+                 a->kind, a->key);
+    return 0;
+}
+
+/* Delete one roster row the batch inserted without an entry of its own
+ * (see store_row_write), audited as 'undo'. */
+static int undo_insert(void *ctx, char *const *vals)
+{
+    undo_ctx *u = ctx;
+    const kind_def *k = kind_get(KIND_LEARNERS);
+    char *key = kind_key(k, vals), *text = store_vals_text(k, vals);
+    apply_note(k, vals);
+    if (store_row_delete(u->db, k, vals) != 0 ||
+        store_audit(u->db, 0, "undo", k, key, text, NULL, u->batch) < 0) {
+        problems_add(u->out, NULL, 0, NULL, _("%s %s cannot be reverted: %s"), k->name, key,
+                     db_error(u->db));
+        u->failed = 1;
+    }
+    free(key);
+    free(text);
+    return u->failed;
+}
+
 int sync_undo(td_db *db, int64_t batch, const char *login, problems *out)
 {
     if (db_begin(db) != TD_OK)
@@ -101,9 +134,11 @@ int sync_undo(td_db *db, int64_t batch, const char *login, problems *out)
     free(b.files);
     undo_ctx u = {db, batch, out, 0};
     size_t before = out->count;
-    int rc = TD_OK;
-    if (b.first_audit > 0)
+    int rc = store_audit_changed_after(db, batch, changed_after, &u);
+    if (rc == TD_OK && out->count == before && b.first_audit > 0)
         rc = store_audit_of_batch(db, b.first_audit, b.last_audit, undo_row, &u);
+    if (rc == TD_OK && out->count == before)
+        rc = store_rows_unaudited(db, kind_get(KIND_LEARNERS), batch, undo_insert, &u);
     char now[32];
     ts_format(ts_now(), now);
     if (rc == TD_OK && out->count == before) {
