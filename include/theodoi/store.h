@@ -30,6 +30,11 @@ int store_row_put(td_db *db, const kind_def *k, char *const *vals, int64_t batch
  * (nothing written); -1 error. */
 int store_row_write(td_db *db, const kind_def *k, char *const *vals, int64_t batch,
                     char *const *old, const char *source, const char *key, int64_t old_batch);
+/* The sort key of a learner's name (text_name_key(name)), made by the
+ * caller: the next writes of a row with this name use it instead of
+ * making it again.  Both strings must live until the hint is cleared
+ * (NULL, NULL). */
+void store_name_key_hint(const char *name, const char *key);
 /* Delete the row with vals' key. */
 int store_row_delete(td_db *db, const kind_def *k, char *const *vals);
 void store_vals_free(const kind_def *k, char **vals);

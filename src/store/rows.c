@@ -578,6 +578,16 @@ static int empty_is_text(const kind_def *k, size_t i)
            (k->id == KIND_ITEMS && !strcmp(n, "due"));
 }
 
+/* A name's sort key made by the caller (the importer makes it on its
+ * reading thread), used while the hint names the row's name. */
+static const char *hint_name, *hint_key;
+
+void store_name_key_hint(const char *name, const char *key)
+{
+    hint_name = name;
+    hint_key = key;
+}
+
 /* The derived columns of a row, kept until the next call.  A person's
  * rows follow each other (one per course): the name key of the last
  * name is reused. */
@@ -595,6 +605,10 @@ static void make_extra(const kind_def *k, char *const *vals, char *extra[2])
         if (in < 0)
             in = kind_col_index(k, "full_name");
         const char *n = vals[in] ? vals[in] : "";
+        if (hint_key && hint_name && strcmp(hint_name, n) == 0) {
+            extra[0] = (char *)hint_key;
+            return;
+        }
         if (!name || strcmp(name, n) != 0) {
             free(name);
             free(name_key);

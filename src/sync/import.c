@@ -21,6 +21,7 @@
 #include "theodoi/sha256.h"
 #include "theodoi/store.h"
 #include "theodoi/sync.h"
+#include "theodoi/text.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -211,6 +212,7 @@ typedef struct run {
     char now[32];
     seen_set *seen;
     in_file *files; /* in the order they are imported */
+    int name_keys;  /* see want_name_keys() (atomic) */
 } run;
 
 /* May this login write the row? Adds a problem when not. */
@@ -272,6 +274,15 @@ static int out_of_scope(run *r, const in_file *f, char **vals)
     return 0;
 }
 
+/* Whether the reading thread should make learners' name keys: only
+ * while rows are being written (a re-import writes none, and then the
+ * reading thread is the slower one). */
+static void want_name_keys(run *r, int yes)
+{
+    if (__atomic_load_n(&r->name_keys, __ATOMIC_RELAXED) != yes)
+        __atomic_store_n(&r->name_keys, yes, __ATOMIC_RELAXED);
+}
+
 /* Apply a valid row and count what it did. */
 static void apply_valid(run *r, const in_file *f, char **vals, long line)
 {
@@ -279,12 +290,15 @@ static void apply_valid(run *r, const in_file *f, char **vals, long line)
     switch (apply_row(r->db, f->kind, vals, r->batch, "import", 1)) {
     case AP_INSERTED:
         c->inserted++;
+        want_name_keys(r, 1);
         break;
     case AP_UPDATED:
         c->updated++;
+        want_name_keys(r, 1);
         break;
     case AP_UNCHANGED:
         c->unchanged++;
+        want_name_keys(r, 0);
         break;
     case AP_STALE: {
         c->stale++;
@@ -311,6 +325,7 @@ typedef struct reader {
     in_file *f;
     csv_in *in;
     int file_no;
+    int name_col; /* learners: full_name */
 } reader;
 
 /* No two rows of the run with the same key and time but other values:
@@ -363,6 +378,11 @@ static int read_row(void *ctx, pipe_row *row)
         row->hash[0] = h.key;
         row->hash[1] = h.vals;
         row->apply = 1;
+        /* a learner's name sort key, made here rather than on the writing
+         * thread (vals has a spare slot after the kind's columns) */
+        if (k->id == KIND_LEARNERS && rd->name_col >= 0 && row->vals[rd->name_col] &&
+            __atomic_load_n(&r->name_keys, __ATOMIC_RELAXED))
+            row->vals[k->ncols] = text_name_key(row->vals[rd->name_col]);
     }
     return 1;
 }
@@ -377,10 +397,10 @@ static void import_file(run *r, in_file *f, csv_in *in)
         problems_add(&r->rep->errors, NULL, 0, NULL, _("database error: %s"), db_error(r->db));
         return;
     }
-    reader rd = {r, f, in, (int)(f - r->files)};
+    reader rd = {r, f, in, (int)(f - r->files), kind_col_index(k, "full_name")};
     long size = csv_in_size(in);
     size_t cap = r->rep->errors.cap < 16 ? r->rep->errors.cap : 16;
-    rowpipe *p = rowpipe_start(k->ncols, cap ? cap : 1, read_row, &rd);
+    rowpipe *p = rowpipe_start(k->ncols + 1, cap ? cap : 1, read_row, &rd);
     pipe_row *row;
     while ((row = rowpipe_next(p))) {
         if (r->o->cancel && *r->o->cancel) {
@@ -396,8 +416,12 @@ static void import_file(run *r, in_file *f, csv_in *in)
         const pipe_row *next = rowpipe_ahead(p, 8);
         if (next && next->apply)
             seen_prefetch(r->seen, (seen_hash){next->hash[0], (uint32_t)next->hash[1]});
-        if (row->apply && no_twin(&rd, row, &r->rep->errors))
+        if (row->apply && no_twin(&rd, row, &r->rep->errors)) {
+            if (row->vals[k->ncols])
+                store_name_key_hint(row->vals[rd.name_col], row->vals[k->ncols]);
             apply_valid(r, f, row->vals, row->line);
+            store_name_key_hint(NULL, NULL);
+        }
         /* the values are freed by the reading thread, which made them:
          * malloc arenas stay with their thread */
         if (r->o->progress && (f->rows & 4095) == 0)
@@ -590,7 +614,7 @@ int sync_import(td_db *db, char *const *files, size_t nfiles, const import_opts 
     memset(rep, 0, sizeof *rep);
     problems_init(&rep->errors, opts->max_problems ? opts->max_problems : 50);
     problems_init(&rep->notes, opts->max_problems ? opts->max_problems : 50);
-    run r = {.db = db, .o = opts, .rep = rep};
+    run r = {.db = db, .o = opts, .rep = rep, .name_keys = 1};
     r.lk = (kind_lookup){&r.cache, lk_unit, lk_item, lk_group, lk_course, day_today(), ts_now()};
     ts_format(r.lk.now, r.now);
     in_file *fs = open_all(&r, files, nfiles);
