@@ -5,7 +5,7 @@
 ## `make installcheck` (also part of `make distcheck`) runs the installed
 ## program on a new database: it must find share/ and the catalog.
 
-LINT_SOURCES = $(wildcard $(srcdir)/src/*.c $(srcdir)/src/*/*.c $(srcdir)/src/*/*.h \
+LINT_FILES = $(wildcard $(srcdir)/src/*.c $(srcdir)/src/*/*.c $(srcdir)/src/*/*.h \
 	$(srcdir)/include/theodoi/*.h $(srcdir)/tests/unit/*.c $(srcdir)/tests/fuzz/*.c \
 	$(srcdir)/bench/*.c)
 LINT_CFLAGS = -std=gnu11 -fsyntax-only -Wall -Wextra -Wshadow -Wformat=2 -Werror \
@@ -14,13 +14,13 @@ LINT_CFLAGS = -std=gnu11 -fsyntax-only -Wall -Wextra -Wshadow -Wformat=2 -Werror
 
 lint:
 	@echo "lint: clang-format"; \
-	  clang-format --dry-run --Werror $(LINT_SOURCES)
+	  clang-format --dry-run --Werror $(LINT_FILES)
 	@echo "lint: cppcheck"; \
 	  cppcheck --quiet --error-exitcode=1 --enable=warning,portability --inline-suppr \
 	    -I$(srcdir)/include -I$(srcdir)/src/text -I. $(srcdir)/src
 	@for cc in gcc clang; do \
 	  echo "lint: $$cc -Wall -Wextra -Wshadow -Wformat=2 -Werror"; \
-	  for f in $(filter %.c,$(LINT_SOURCES)); do \
+	  for f in $(filter %.c,$(LINT_FILES)); do \
 	    case $$f in */fuzz/*) extra=-Wno-unused-parameter;; *) extra=;; esac; \
 	    $$cc $(LINT_CFLAGS) $$extra $$f || exit 1; \
 	  done; \

@@ -8,9 +8,10 @@
 # database (moved out of src/cmd-init.c).
 src_libtheodoi_a_SOURCES += src/sync/init.c
 
-check_PROGRAMS += tests/unit/test_kinds tests/unit/test_sync
+check_PROGRAMS += tests/unit/test_kinds tests/unit/test_sync tests/unit/test_rowpipe
 tests_unit_test_kinds_SOURCES = tests/unit/test_kinds.c
 tests_unit_test_sync_SOURCES = tests/unit/test_sync.c
+tests_unit_test_rowpipe_SOURCES = tests/unit/test_rowpipe.c
 
 CLI_TESTS_CORE = \
 	tests/cli/basics.sh \

@@ -102,6 +102,18 @@ typedef struct kind_lookup {
  * FILE:LINE: column). */
 int kind_value(const kind_col *c, const char *in, const kind_lookup *lk, char **out, char **msg);
 
+/* Values that kind_value() makes on this thread go into buf[0..cap) while
+ * they fit (bump allocation; the rest are malloc'd as without a buffer),
+ * until kind_value_buffer(NULL, 0).  kind_value_buffered() tells how many
+ * bytes of buf are used.  Whoever frees values must not free those in
+ * buf: the importer's reading thread uses this to spare a malloc and a
+ * free per value. */
+void kind_value_buffer(char *buf, size_t cap);
+size_t kind_value_buffered(void);
+/* Replace a value kind_value() made (freed unless it is in the buffer)
+ * by a copy of s (NULL: none). */
+void kind_value_set(char **v, const char *s);
+
 /* Rules across the columns of a canonical row (vals in the kind's column
  * order): counts in order, periods that fit the item, dates not in the
  * future.  Each problem is added as FILE:LINE: column: message. */

@@ -22,12 +22,14 @@ typedef struct pipe_row {
     problems errs;    /* what is wrong with it (moved out by problems_move) */
     long bytes;       /* bytes of the file read so far, for progress */
     uint64_t hash[2]; /* for the consumer's use (the import: seen.h) */
-    char *arena;      /* the values, packed (see rowpipe.c) */
-    size_t arena_cap;
+    char *arena;      /* the row's buffer for its values: the producer may make
+                  * them in arena[0..arena_cap) and say how much it used */
+    size_t arena_cap, arena_used;
 } pipe_row;
 
-/* Fill *row (vals are NULL on entry, errs empty): 1 a row, 0 the end of the
- * file, -1 the end with a read problem in row->errs. */
+/* Fill *row (vals are NULL on entry, errs empty, arena_used 0): 1 a row,
+ * 0 the end of the file, -1 the end with a read problem in row->errs.
+ * Values are malloc'd, or in row->arena (then arena_used covers them). */
 typedef int (*pipe_produce_fn)(void *ctx, pipe_row *row);
 
 typedef struct rowpipe rowpipe;

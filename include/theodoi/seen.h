@@ -17,6 +17,9 @@ typedef struct seen_set seen_set;
 /* A set sized for about expect rows (it grows when there are more). */
 seen_set *seen_new(long expect);
 void seen_free(seen_set **s);
+/* At most max_slots slots (a power of 2, at least the table's size now)
+ * before rows go to the spill file: for tests. */
+void seen_limit(seen_set *s, size_t max_slots);
 /* The hashes of a row: its key and time, and its other values.  Pure:
  * any thread may compute them (the import's reading thread does). */
 typedef struct seen_hash {

@@ -20,9 +20,9 @@ static void pad_code(char **v, int w)
 {
     if (!*v || strlen(*v) >= (size_t)w || strspn(*v, "0123456789") != strlen(*v))
         return;
-    char *p = xasprintf("%0*d", w, atoi(*v));
-    free(*v);
-    *v = p;
+    char p[32];
+    snprintf(p, sizeof p, "%0*d", w, atoi(*v));
+    kind_value_set(v, p);
 }
 
 /* A unit's code has 2 digits for a province, 5 for a commune; provinces

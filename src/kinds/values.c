@@ -8,9 +8,66 @@
 #include "theodoi/text.h"
 
 #include <ctype.h>
+#include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* The buffer of this thread's values (kind_value_buffer). */
+static __thread char *vbuf;
+static __thread size_t vbuf_cap, vbuf_used;
+
+void kind_value_buffer(char *buf, size_t cap)
+{
+    vbuf = buf;
+    vbuf_cap = buf ? cap : 0;
+    vbuf_used = 0;
+}
+
+size_t kind_value_buffered(void)
+{
+    return vbuf_used;
+}
+
+/* A value out: in the thread's buffer while it fits, else malloc'd. */
+static char *keep(const char *s);
+
+void kind_value_set(char **v, const char *s)
+{
+    uintptr_t p = (uintptr_t)*v, b = (uintptr_t)vbuf;
+    if (!(vbuf && p >= b && p < b + vbuf_used))
+        free(*v);
+    *v = s ? keep(s) : NULL;
+}
+
+static char *keep(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    if (vbuf && vbuf_cap - vbuf_used >= n) {
+        char *p = vbuf + vbuf_used;
+        memcpy(p, s, n);
+        vbuf_used += n;
+        return p;
+    }
+    return xstrdup(s);
+}
+
+static char *keepf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static char *keepf(const char *fmt, ...)
+{
+    char tmp[64];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    if (n >= 0 && (size_t)n < sizeof tmp)
+        return keep(tmp);
+    va_start(ap, fmt);
+    char *p = xvasprintf(fmt, ap);
+    va_end(ap);
+    return p;
+}
 
 #define FAIL(...) (*msg = xasprintf(__VA_ARGS__), -1)
 
@@ -50,7 +107,7 @@ static int unit_value(const char *s, const kind_lookup *lk, char **out, char **m
     /* rows of communes only: a province code (2 digits) is not a commune */
     if (lk && lk->unit && !lk->unit(lk->ctx, buf))
         return FAIL(_("unknown unit %s"), buf);
-    *out = xstrdup(buf);
+    *out = keep(buf);
     return 0;
 }
 
@@ -68,7 +125,7 @@ static int month_value(const char *s, char **out, char **msg)
         if (dd != 1)
             return FAIL(_("not a month (YYYY-MM): %s"), s);
     }
-    *out = xasprintf("%04d-%02d", y, m);
+    *out = keepf("%04d-%02d", y, m);
     return 0;
 }
 
@@ -87,7 +144,7 @@ static int count_value(const char *s, char **out, char **msg)
         *dot = '\0';
     if (str_to_long(tmp, &v) != 0 || v > 100000000)
         return FAIL(_("not a whole number: %s"), s);
-    *out = xasprintf("%lld", v);
+    *out = keepf("%lld", v);
     return 0;
 }
 
@@ -121,7 +178,7 @@ static int pct_value(const char *s, char **out, char **msg)
         return FAIL(_("percentage outside 0..100: %s"), s);
     char buf[32];
     kind_format_real(v, buf, sizeof buf);
-    *out = xstrdup(buf);
+    *out = keep(buf);
     return 0;
 }
 
@@ -142,28 +199,28 @@ static int coded_value(const kind_col *c, const char *s, char **out, char **msg)
         item_status st;
         if (status_parse(s, &st) != 0)
             return FAIL(_("unknown status (todo, doing, done, na): %s"), s);
-        *out = xstrdup(status_code(st));
+        *out = keep(status_code(st));
         return 0;
     }
     case VT_LSTATUS: {
         learner_status st;
         if (lstatus_parse(s, &st) != 0)
             return FAIL(_("unknown status (registered, learning, completed, confirmed): %s"), s);
-        *out = xstrdup(lstatus_code(st));
+        *out = keep(lstatus_code(st));
         return 0;
     }
     case VT_GENDER: {
         const char *g;
         if (gender_parse(s, &g) != 0)
             return FAIL(_("unknown gender (nam, nu, khac or empty): %s"), s);
-        *out = *g ? xstrdup(g) : NULL;
+        *out = *g ? keep(g) : NULL;
         return 0;
     }
     case VT_UNITKIND: {
         static const char *const kinds[] = {"thanh_pho", "tinh", "phuong", "xa", "dac_khu"};
         for (size_t i = 0; i < 5; i++)
             if (strcmp(s, kinds[i]) == 0) {
-                *out = xstrdup(s);
+                *out = keep(s);
                 return 0;
             }
         return FAIL(_("unknown kind of unit (thanh_pho, tinh, phuong, xa, dac_khu): %s"), s);
@@ -196,7 +253,7 @@ static int lookup_value(const kind_col *c, const char *s, const kind_lookup *lk,
     default:
         break;
     }
-    *out = xstrdup(s);
+    *out = keep(s);
     return 0;
 }
 
@@ -245,7 +302,7 @@ static int time_value(const kind_col *c, const char *s, const kind_lookup *lk, c
         due_format(&r, buf, sizeof buf);
     }
     }
-    *out = xstrdup(buf);
+    *out = keep(buf);
     return 0;
 }
 
@@ -257,18 +314,18 @@ static int typed_value(const kind_col *c, const char *s, const kind_lookup *lk, 
     case VT_TEXT:
     case VT_NAME:
     case VT_LOGIN:
-        *out = xstrdup(s);
+        *out = keep(s);
         return 0;
     case VT_CODE:
     case VT_TASK:
         if (!code_ok(s))
             return FAIL(_("not a code (letters, digits, . _ -): %s"), s);
-        *out = xstrdup(s);
+        *out = keep(s);
         return 0;
     case VT_PARENT:
         if (!all_digits(s) || strlen(s) > 2)
             return FAIL(_("not a province code: %s"), s);
-        *out = xasprintf("%02d", atoi(s));
+        *out = keepf("%02d", atoi(s));
         return 0;
     case VT_LEARNER:
         if (strlen(s) > 40)
@@ -276,7 +333,7 @@ static int typed_value(const kind_col *c, const char *s, const kind_lookup *lk, 
         if ((strlen(s) == 9 || strlen(s) == 12) && all_digits(s))
             return FAIL(_(
                 "looks like an identity card number; use a local id instead (personal data law 91/2025/QH15)"));
-        *out = xstrdup(s);
+        *out = keep(s);
         return 0;
     case VT_COUNT:
         return count_value(s, out, msg);

@@ -352,6 +352,16 @@ static int no_twin(const reader *rd, const pipe_row *row, problems *errs)
     return 0;
 }
 
+/* Validate into the row's own buffer: no malloc per value. */
+static int validate_into(run *r, const in_file *f, const csv_rec *rec, pipe_row *row)
+{
+    kind_value_buffer(row->arena, row->arena_cap);
+    int rc = validate(r, f, rec, row->vals, &row->errs);
+    row->arena_used = kind_value_buffered();
+    kind_value_buffer(NULL, 0);
+    return rc;
+}
+
 /* Read and check the next record (the reading thread's work). */
 static int read_row(void *ctx, pipe_row *row)
 {
@@ -373,7 +383,7 @@ static int read_row(void *ctx, pipe_row *row)
     if (rec.n != k->ncols /* header width */)
         problems_add(&row->errs, f->path, rec.line, NULL, _("%zu fields, but the header has %zu"),
                      rec.n, k->ncols);
-    else if (validate(r, f, &rec, row->vals, &row->errs) == 0 && !out_of_scope(r, f, row->vals)) {
+    else if (validate_into(r, f, &rec, row) == 0 && !out_of_scope(r, f, row->vals)) {
         seen_hash h = seen_hash_of(k, row->vals);
         row->hash[0] = h.key;
         row->hash[1] = h.vals;

@@ -8,11 +8,13 @@
 #include "theodoi/rowpipe.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define CHUNK 1024
 #define NCHUNK 4
+#define ROW_BUF 256 /* bytes of values a row has at first */
 
 typedef struct chunk {
     pipe_row row[CHUNK];
@@ -36,40 +38,65 @@ struct rowpipe {
     int started;
 };
 
-/* Move the row's values (malloc'd by the producer) into the row's own
- * buffer and free them at once: a burst of frees of another thread's
- * memory, or of thousands of small blocks at a time, costs glibc's
- * malloc far more than this copy. */
+/* 1 when p points into the row's buffer (its used part). */
+static int in_arena(const pipe_row *r, const char *p)
+{
+    uintptr_t a = (uintptr_t)r->arena, x = (uintptr_t)p;
+    return x >= a && x < a + r->arena_used;
+}
+
+/* Move the row's values that the producer malloc'd (those it did not
+ * make in the row's buffer) into the buffer and free them at once: a
+ * burst of frees of another thread's memory, or of thousands of small
+ * blocks at a time, costs glibc's malloc far more than this copy. */
 static void pack(rowpipe *p, pipe_row *r)
 {
-    size_t need = 0;
+    size_t extra = 0;
     for (size_t i = 0; i < p->ncols; i++)
-        need += r->vals[i] ? strlen(r->vals[i]) + 1 : 0;
-    if (need > r->arena_cap) {
-        r->arena_cap = need + 256;
+        if (r->vals[i] && !in_arena(r, r->vals[i]))
+            extra += strlen(r->vals[i]) + 1;
+    if (!extra)
+        return;
+    if (r->arena_used + extra > r->arena_cap) {
+        size_t cap = r->arena_used + extra + ROW_BUF;
+        char *nb = xmalloc(cap);
+        if (r->arena_used)
+            memcpy(nb, r->arena, r->arena_used);
+        for (size_t i = 0; i < p->ncols; i++)
+            if (r->vals[i] && in_arena(r, r->vals[i]))
+                r->vals[i] = nb + (r->vals[i] - r->arena);
         free(r->arena);
-        r->arena = xmalloc(r->arena_cap);
+        r->arena = nb;
+        r->arena_cap = cap;
     }
-    char *at = r->arena;
+    size_t used = r->arena_used;
     for (size_t i = 0; i < p->ncols; i++) {
-        if (!r->vals[i])
+        char *v = r->vals[i];
+        if (!v || in_arena(r, v))
             continue;
-        size_t n = strlen(r->vals[i]) + 1;
-        memcpy(at, r->vals[i], n);
-        free(r->vals[i]);
-        r->vals[i] = at;
-        at += n;
+        size_t n = strlen(v) + 1;
+        memcpy(r->arena + used, v, n);
+        free(v);
+        r->vals[i] = r->arena + used;
+        used += n;
     }
+    r->arena_used = used;
 }
 
 /* Forget the row's values and empty its problems. */
 static void row_clear(rowpipe *p, pipe_row *r)
 {
     memset(r->vals, 0, p->ncols * sizeof *r->vals);
+    r->arena_used = 0;
+    if (!r->arena) {
+        r->arena = xmalloc(ROW_BUF);
+        r->arena_cap = ROW_BUF;
+    }
     for (size_t i = 0; i < r->errs.n; i++)
         free(r->errs.msg[i]);
     r->errs.n = r->errs.count = 0;
     r->apply = 0;
+    r->line = r->bytes = 0;
 }
 
 /* Fill one chunk (on whichever thread produces). */

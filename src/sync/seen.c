@@ -26,6 +26,7 @@ typedef struct slot {
 struct seen_set {
     slot *slot;
     size_t cap, n;
+    size_t max; /* slots at most (a power of 2) */
     store_spill *spill;
     int spill_failed;
 };
@@ -50,12 +51,18 @@ static slot *table_new(size_t cap)
 seen_set *seen_new(long expect)
 {
     seen_set *s = xcalloc(1, sizeof(seen_set));
+    s->max = SEEN_MAX_SLOTS;
     size_t cap = 4096;
     while (cap < SEEN_MAX_SLOTS && (long)(cap / 4 * 3) < expect)
         cap *= 2;
     s->slot = table_new(cap);
     s->cap = cap;
     return s;
+}
+
+void seen_limit(seen_set *s, size_t max_slots)
+{
+    s->max = max_slots;
 }
 
 void seen_free(seen_set **ps)
@@ -171,7 +178,7 @@ int seen_check(seen_set *s, seen_hash h, int file_no, long line, int *twin_file,
     uint32_t where = file_no >= 0 && file_no < 255 && line > 0 && line < (1L << LINE_BITS)
                          ? (uint32_t)file_no << LINE_BITS | (uint32_t)line
                          : 0;
-    if ((s->n + 1) * 4 > s->cap * 3 && s->cap < SEEN_MAX_SLOTS)
+    if ((s->n + 1) * 4 > s->cap * 3 && s->cap < s->max)
         grow(s);
     size_t j = key & (s->cap - 1);
     while (s->slot[j].key && s->slot[j].key != key)

@@ -10,10 +10,13 @@
 #include "config.h"
 #endif
 
+#include "theodoi/apply.h"
 #include "theodoi/batches.h"
+#include "theodoi/codes.h"
 #include "theodoi/db.h"
 #include "theodoi/init.h"
 #include "theodoi/kinds.h"
+#include "theodoi/store.h"
 #include "theodoi/sync.h"
 #include "theodoi/util.h"
 
@@ -616,6 +619,66 @@ static void test_undo_refused(void)
     free(before);
 }
 
+/* Roster rows new to the database carry their batch and no audit entry
+ * each: undo finds them by the batch, and refuses while a later write
+ * (a batch not undone, or an edit in the UI) touched one of them. */
+static void test_undo_roster(void)
+{
+    CU_ASSERT_PTR_NOT_NULL_FATAL(db);
+    char *before = export_all();
+    CU_ASSERT_EQUAL(
+        import1(file(
+            "r1.csv",
+            HL "10532,A1,Ngô Thị Mai,1983,nu,cbccvc,,KNS-CB,confirmed,2026-11-01T08:00:00+07:00,\n"
+               "10532,A2,Đỗ Văn Hùng,1970,nam,cbccvc,,KNS-CB,completed,2026-11-01T08:00:00+07:00,\n"
+               "10532,A3,Lê Thu,1990,,cbccvc,,KNS-CB,learning,2026-11-01T08:00:00+07:00,\n")),
+        TD_OK);
+    int64_t b1 = rep.batch;
+    CU_ASSERT_EQUAL(
+        import1(file(
+            "r2.csv", HL
+            "10532,A2,Đỗ Văn Hùng,1970,nam,cbccvc,,KNS-CB,confirmed,2026-11-02T08:00:00+07:00,\n"
+            "10532,A4,Phạm Văn An,2001,nam,cbccvc,,KNS-CB,registered,2026-11-02T08:00:00+07:00,\n")),
+        TD_OK);
+    int64_t b2 = rep.batch;
+    char *both = export_all();
+    problems p;
+    problems_init(&p, 20);
+    CU_ASSERT_EQUAL(sync_undo(db, b1, "tester", &p), TD_EINPUT);
+    CU_ASSERT(has(&p, "learners 10532|A2|KNS-CB was changed after this import"));
+    char *s = export_all();
+    CU_ASSERT_STRING_EQUAL(s, both); /* nothing changed */
+    free(s);
+    problems_free(&p);
+    problems_init(&p, 20);
+    CU_ASSERT_EQUAL(sync_undo(db, b2, "tester", &p), TD_OK);
+    CU_ASSERT_EQUAL(sync_undo(db, b1, "tester", &p), TD_OK);
+    CU_ASSERT_EQUAL(p.count, 0);
+    s = export_all();
+    CU_ASSERT_STRING_EQUAL(s, before); /* roster, counts and derived rows gone */
+    free(s);
+    int64_t n[3];
+    CU_ASSERT_EQUAL(store_learner_counts(db, "10532", "cbccvc", "KNS-CB", n), 0);
+    /* an edit in the UI is a later write too */
+    CU_ASSERT_EQUAL(import1(file("r3.csv", HL "10532,A5,Lê Thu,1990,,cbccvc,,KNS-CB,learning,"
+                                              "2026-11-01T08:00:00+07:00,\n")),
+                    TD_OK);
+    int64_t b3 = rep.batch;
+    const kind_def *k = kind_get(KIND_LEARNERS);
+    char *v[11] = {"10532", "A5",     "Lê Thu",    "1990", NULL, "cbccvc",
+                   NULL,    "KNS-CB", "completed", NULL,   NULL};
+    char *vals[11];
+    for (int i = 0; i < 11; i++)
+        vals[i] = v[i] ? xstrdup(v[i]) : NULL;
+    CU_ASSERT_EQUAL(apply_edit(db, k, vals), TD_OK);
+    store_vals_free(k, vals);
+    CU_ASSERT_EQUAL(sync_undo(db, b3, "tester", &p), TD_EINPUT);
+    CU_ASSERT(has(&p, "learners 10532|A5|KNS-CB was changed after this import"));
+    problems_free(&p);
+    free(before);
+    free(both);
+}
+
 int main(void)
 {
     static const struct {
@@ -635,6 +698,7 @@ int main(void)
         {"the roster makes the current month's counts", test_roster},
         {"undo reverts exactly", test_undo},
         {"undo refuses when later changes depend on it", test_undo_refused},
+        {"undo of a roster: rows found by their batch", test_undo_roster},
     };
     if (CU_initialize_registry() != CUE_SUCCESS)
         return 1;
