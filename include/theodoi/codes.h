@@ -15,8 +15,8 @@ int store_code_exists(td_db *db, code_kind what, const char *code, int *yearly);
 
 /* Every code of a kind in code order, for fn (items: yearly tells whether
  * the due rule is yearly); fn returning non-zero stops.  TD_OK / TD_EDB. */
-int store_codes_each(td_db *db, code_kind what,
-                     int (*fn)(void *ctx, const char *code, int yearly), void *ctx);
+int store_codes_each(td_db *db, code_kind what, int (*fn)(void *ctx, const char *code, int yearly),
+                     void *ctx);
 
 /* Roster counts of a unit, group and course: 1 and out[0..3) =
  * registered, completed, confirmed; 0 when there is no roster. */

@@ -405,7 +405,6 @@ static int add_field(csv_in *in, const char *s, size_t len)
     return 0;
 }
 
-
 /* 1 when s[0..len) is NFC for sure: every code point below U+0300 or in
  * U+1E00..U+1EFF (Vietnamese precomposed letters), so no combining mark. */
 static int quick_nfc(const char *s, size_t len)
@@ -497,7 +496,7 @@ static int fast_field(csv_in *in, const char *s, size_t len)
     if (quick_nfc(s, len))
         return add_field(in, s, len);
     if (len >= sizeof tmp)
-        return 1;  /* let libcsv do it */
+        return 1; /* let libcsv do it */
     memcpy(tmp, s, len);
     tmp[len] = '\0';
     cb_field(tmp, len, in);
@@ -549,7 +548,7 @@ static int fast_line(csv_in *in, const char *s, size_t len)
         }
         if (p >= e)
             break;
-        p++;  /* the delimiter */
+        p++; /* the delimiter */
         if (p == e) {
             if (fast_field(in, "", 0) != 0)
                 goto slow;

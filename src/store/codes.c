@@ -29,8 +29,8 @@ int store_code_exists(td_db *db, code_kind what, const char *code, int *yearly)
     return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
 
-int store_codes_each(td_db *db, code_kind what,
-                     int (*fn)(void *ctx, const char *code, int yearly), void *ctx)
+int store_codes_each(td_db *db, code_kind what, int (*fn)(void *ctx, const char *code, int yearly),
+                     void *ctx)
 {
     static const char *const sql[] = {
         "SELECT code, '' FROM units ORDER BY code",

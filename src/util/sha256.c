@@ -58,6 +58,7 @@ static void sha_block(sha_ctx *c, const unsigned char *p)
 }
 
 #if defined(__x86_64__) && defined(__GNUC__)
+#include <cpuid.h>
 #include <immintrin.h>
 #define HAVE_SHA_NI 1
 /* Blocks with the SHA extensions of x86-64 (Intel since Goldmont/Ice
@@ -101,6 +102,18 @@ sha_blocks_ni(uint32_t h[8], const unsigned char *p, size_t nblocks)
 }
 #endif
 
+#ifdef HAVE_SHA_NI
+/* 1 when the CPU has the SHA extensions and SSE4.1 (CPUID; clang 14 has
+ * no __builtin_cpu_supports("sha")). */
+static int has_sha_ni(void)
+{
+    unsigned a, b, c, d;
+    if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & (1u << 19)))
+        return 0;
+    return __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b & (1u << 29));
+}
+#endif
+
 static void sha_init(sha_ctx *c)
 {
     static const uint32_t H0[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
@@ -114,7 +127,7 @@ static void sha_update(sha_ctx *c, const unsigned char *p, size_t n)
 {
     c->len += n;
 #ifdef HAVE_SHA_NI
-    int ni = __builtin_cpu_supports("sha") && __builtin_cpu_supports("sse4.1");
+    int ni = has_sha_ni();
     if (ni && c->n == 0 && n >= 64) {
         sha_blocks_ni(c->h, p, n / 64);
         p += n / 64 * 64;

@@ -5,6 +5,7 @@
 #include "theodoi/kinds.h"
 #include "theodoi/rowpipe.h"
 #include "theodoi/seen.h"
+#include "theodoi/sha256.h"
 #include "theodoi/util.h"
 
 #include <CUnit/Basic.h>
@@ -143,6 +144,23 @@ static void test_seen_spill(void)
     seen_free(&s);
 }
 
+/* SHA-256 (with the CPU's SHA instructions where it has them) of the
+ * empty string, "abc" and a megabyte, as coreutils' sha256sum says. */
+static void test_sha256(void)
+{
+    char h[65];
+    sha256_hex("", 0, h);
+    CU_ASSERT_STRING_EQUAL(h, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    sha256_hex("abc", 3, h);
+    CU_ASSERT_STRING_EQUAL(h, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    char *big = xmalloc(1000000);
+    for (int i = 0; i < 1000000; i++)
+        big[i] = (char)(i * 7);
+    sha256_hex(big, 1000000, h);
+    CU_ASSERT_STRING_EQUAL(h, "36d8612204e70e840d13eda28f71fdb28725faaba02ae27e3eae7b0770b03fe6");
+    free(big);
+}
+
 int main(void)
 {
     static const struct {
@@ -153,6 +171,7 @@ int main(void)
         {"stopping early, an empty file", test_stop_and_empty},
         {"the conflict set", test_seen},
         {"the conflict set beyond memory", test_seen_spill},
+        {"SHA-256 of files imported before", test_sha256},
     };
     if (CU_initialize_registry() != CUE_SUCCESS)
         return 1;
