@@ -82,3 +82,15 @@ expect_exports_same "$T/before" "$T/after5" "undo of a double update"
 check "undo needs a batch number"
 expect_td 2 undo
 expect_td 2 undo x1
+
+check "history lines its columns up in Vietnamese (widths, not bytes)"
+THEODOI_LANG=vi expect_td 0 history
+expect_stdout_fixed "người nhập"
+# where "mới" ends in the header is where the first count ends in each line
+end_of() { LC_ALL=C.UTF-8 printf '%s' "$1" | LC_ALL=C.UTF-8 wc -m; }
+head_line=$(sed -n 1p "$OUT")
+want=$(end_of "${head_line%%mới*}mới")
+# rows hold only ASCII up to their first count: awk may count bytes there
+sed -n '2,$p' "$OUT" | awk -v want="$want" '
+    { if (!match($0, /^[^ ]+ +[^ ]+ +[^ ]+ +[0-9]+/) || RLENGTH != want) bad++ }
+    END { exit bad ? 1 : 0 }' || fail "counts do not end under the header's \"mới\" (column $want)"
