@@ -1,12 +1,74 @@
 /* tui-widgets.h - the state of the terminal UI's widgets as plain structs.
  *
- * No curses here: a list's cursor, scroll and paging, and the text input
- * buffer of prompts and forms are pure logic, tested by CUnit without a
+ * No curses here: the actions that keys stand for, a list's cursor, scroll
+ * and paging, and the text input buffer of prompts and forms are pure logic, tested by CUnit without a
  * terminal (tests/unit/test_widgets.c).  Drawing lives in src/tui/. */
 #ifndef THEODOI_TUI_WIDGETS_H
 #define THEODOI_TUI_WIDGETS_H
 
 #include <stddef.h>
+
+/* ---- actions ---------------------------------------------------------- */
+
+/* What a key does: the screens map keys to these (tui.h); the list moves
+ * on the first six (ui_list_nav). */
+typedef enum {
+    ACT_NONE,
+    ACT_UP,
+    ACT_DOWN,
+    ACT_PGUP,
+    ACT_PGDN,
+    ACT_HOME,
+    ACT_END,
+    ACT_OPEN,
+    ACT_BACK,
+    ACT_SEARCH,
+    ACT_NEXT,
+    ACT_PREV,
+    ACT_SORT,
+    ACT_REVERSE,
+    ACT_OVERDUE,
+    ACT_HELP,
+    ACT_REDRAW,
+    ACT_ADVANCE,
+    ACT_NA,
+    ACT_EDIT,
+    ACT_FOLD,
+    ACT_FOLD_ALL,
+    ACT_PREV_YEAR,
+    ACT_NEXT_YEAR,
+    ACT_HISTORY,
+    ACT_SAVE,
+    ACT_CANCEL,
+    ACT_NEXT_FIELD,
+    ACT_PREV_FIELD,
+    /* training screens (ui-training.c, ui-roster.c, ui-trend.c) */
+    ACT_TRAINING,
+    ACT_TREND,
+    ACT_ROSTER,
+    ACT_PREV_MONTH,
+    ACT_NEXT_MONTH,
+    ACT_ADD,
+    ACT_DELETE,
+    ACT_FILTER_NAME,
+    ACT_FILTER_VILLAGE,
+    ACT_FILTER_GROUP,
+    ACT_FILTER_STATUS,
+    ACT_FILTER_CLEAR,
+    ACT_YES,
+    ACT_NO,
+    /* import, export, import history (ui-import.c, ui-export.c,
+     * ui-batches.c); they use ACT_YES and ACT_NO too */
+    ACT_IMPORT,
+    ACT_EXPORT,
+    ACT_BATCHES,
+    ACT_TOGGLE,
+    ACT_SELECT_ALL,
+    ACT_DRY_RUN,
+    ACT_PATH,
+    ACT_PARENT,
+    ACT_UNDO
+} ui_act;
 
 /* ---- list ------------------------------------------------------------- */
 
@@ -36,6 +98,9 @@ void ui_list_move(ui_list *l, long delta);
 void ui_list_page(ui_list *l, int dir);
 void ui_list_home(ui_list *l);
 void ui_list_end(ui_list *l);
+/* The moving actions of a list (up, down, page up and down, home, end):
+ * 1 when act was one of them and the cursor moved as it says, else 0. */
+int ui_list_nav(ui_list *l, ui_act act);
 /* Put the cursor on row (clamped); when the row is off screen, the view
  * scrolls so that it shows near the middle. */
 void ui_list_goto(ui_list *l, long row);

@@ -26,65 +26,6 @@ typedef int ui_key;
 #define UI_ENTER '\r'
 #define UI_TAB '\t'
 
-/* What a key does. */
-typedef enum {
-    ACT_NONE,
-    ACT_UP,
-    ACT_DOWN,
-    ACT_PGUP,
-    ACT_PGDN,
-    ACT_HOME,
-    ACT_END,
-    ACT_OPEN,
-    ACT_BACK,
-    ACT_SEARCH,
-    ACT_NEXT,
-    ACT_PREV,
-    ACT_SORT,
-    ACT_REVERSE,
-    ACT_OVERDUE,
-    ACT_HELP,
-    ACT_REDRAW,
-    ACT_ADVANCE,
-    ACT_NA,
-    ACT_EDIT,
-    ACT_FOLD,
-    ACT_FOLD_ALL,
-    ACT_PREV_YEAR,
-    ACT_NEXT_YEAR,
-    ACT_HISTORY,
-    ACT_SAVE,
-    ACT_CANCEL,
-    ACT_NEXT_FIELD,
-    ACT_PREV_FIELD,
-    /* training screens (ui-training.c, ui-roster.c, ui-trend.c) */
-    ACT_TRAINING,
-    ACT_TREND,
-    ACT_ROSTER,
-    ACT_PREV_MONTH,
-    ACT_NEXT_MONTH,
-    ACT_ADD,
-    ACT_DELETE,
-    ACT_FILTER_NAME,
-    ACT_FILTER_VILLAGE,
-    ACT_FILTER_GROUP,
-    ACT_FILTER_STATUS,
-    ACT_FILTER_CLEAR,
-    ACT_YES,
-    ACT_NO,
-    /* import, export, import history (ui-import.c, ui-export.c,
-     * ui-batches.c); they use ACT_YES and ACT_NO too */
-    ACT_IMPORT,
-    ACT_EXPORT,
-    ACT_BATCHES,
-    ACT_TOGGLE,
-    ACT_SELECT_ALL,
-    ACT_DRY_RUN,
-    ACT_PATH,
-    ACT_PARENT,
-    ACT_UNDO
-} ui_act;
-
 /* One line of a screen's key table. */
 typedef struct ui_action {
     ui_act act;

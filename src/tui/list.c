@@ -124,3 +124,29 @@ int ui_list_moved_rows(const ui_list *l, long drawn_cur, int line[2], long row[2
         row[n++] = l->cur;
     return n;
 }
+
+int ui_list_nav(ui_list *l, ui_act act)
+{
+    switch (act) {
+    case ACT_UP:
+        ui_list_move(l, -1);
+        return 1;
+    case ACT_DOWN:
+        ui_list_move(l, 1);
+        return 1;
+    case ACT_PGUP:
+        ui_list_page(l, -1);
+        return 1;
+    case ACT_PGDN:
+        ui_list_page(l, 1);
+        return 1;
+    case ACT_HOME:
+        ui_list_home(l);
+        return 1;
+    case ACT_END:
+        ui_list_end(l);
+        return 1;
+    default:
+        return 0;
+    }
+}

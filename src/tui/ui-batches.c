@@ -312,24 +312,6 @@ static void key(ui_app *app, ui_screen *s, ui_act act, ui_key k)
         return;
     }
     switch (act) {
-    case ACT_UP:
-        ui_list_move(&h->list, -1);
-        break;
-    case ACT_DOWN:
-        ui_list_move(&h->list, 1);
-        break;
-    case ACT_PGUP:
-        ui_list_page(&h->list, -1);
-        break;
-    case ACT_PGDN:
-        ui_list_page(&h->list, 1);
-        break;
-    case ACT_HOME:
-        ui_list_home(&h->list);
-        break;
-    case ACT_END:
-        ui_list_end(&h->list);
-        break;
     case ACT_OPEN:
         if (cur_batch(h))
             details(app, cur_batch(h));
@@ -339,6 +321,7 @@ static void key(ui_app *app, ui_screen *s, ui_act act, ui_key k)
             set_asking(app, h, 1);
         break;
     default:
+        ui_list_nav(&h->list, act);
         break;
     }
 }

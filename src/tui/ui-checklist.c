@@ -390,24 +390,6 @@ static void key(ui_app *app, ui_screen *s, ui_act act, ui_key k)
     cscreen *c = CS(s);
     const orow *r = cur_row(c);
     switch (act) {
-    case ACT_UP:
-        ui_list_move(&c->list, -1);
-        break;
-    case ACT_DOWN:
-        ui_list_move(&c->list, 1);
-        break;
-    case ACT_PGUP:
-        ui_list_page(&c->list, -1);
-        break;
-    case ACT_PGDN:
-        ui_list_page(&c->list, 1);
-        break;
-    case ACT_HOME:
-        ui_list_home(&c->list);
-        break;
-    case ACT_END:
-        ui_list_end(&c->list);
-        break;
     case ACT_FOLD:
         toggle_fold(app, c, 0);
         break;
@@ -435,6 +417,7 @@ static void key(ui_app *app, ui_screen *s, ui_act act, ui_key k)
             ui_message(app, 0, "%s", _("Move to an item first (the rows below a task)"));
         break;
     default:
+        ui_list_nav(&c->list, act);
         break;
     }
 }

@@ -339,24 +339,6 @@ static void key(ui_app *app, ui_screen *s, ui_act act, ui_key k)
     communes *c = C(s);
     (void)k;
     switch (act) {
-    case ACT_UP:
-        ui_list_move(&c->list, -1);
-        break;
-    case ACT_DOWN:
-        ui_list_move(&c->list, 1);
-        break;
-    case ACT_PGUP:
-        ui_list_page(&c->list, -1);
-        break;
-    case ACT_PGDN:
-        ui_list_page(&c->list, 1);
-        break;
-    case ACT_HOME:
-        ui_list_home(&c->list);
-        break;
-    case ACT_END:
-        ui_list_end(&c->list);
-        break;
     case ACT_SORT:
         cycle_sort(app, c, 0);
         break;
@@ -393,6 +375,7 @@ static void key(ui_app *app, ui_screen *s, ui_act act, ui_key k)
         break;
     }
     default:
+        ui_list_nav(&c->list, act);
         break;
     }
     sync_page(app, c);

@@ -363,24 +363,6 @@ static void key(ui_app *app, ui_screen *s, ui_act act, ui_key k)
     }
     const dir_entry *e = cur_entry(im);
     switch (act) {
-    case ACT_UP:
-        ui_list_move(&im->list, -1);
-        break;
-    case ACT_DOWN:
-        ui_list_move(&im->list, 1);
-        break;
-    case ACT_PGUP:
-        ui_list_page(&im->list, -1);
-        break;
-    case ACT_PGDN:
-        ui_list_page(&im->list, 1);
-        break;
-    case ACT_HOME:
-        ui_list_home(&im->list);
-        break;
-    case ACT_END:
-        ui_list_end(&im->list);
-        break;
     case ACT_OPEN:
         open_entry(app, im);
         break;
@@ -407,6 +389,7 @@ static void key(ui_app *app, ui_screen *s, ui_act act, ui_key k)
             ui_input_set(&im->path, "/");
         break;
     default:
+        ui_list_nav(&im->list, act);
         break;
     }
 }

@@ -569,24 +569,6 @@ static void key(ui_app *app, ui_screen *s, ui_act act, ui_key k)
         return;
     }
     switch (act) {
-    case ACT_UP:
-        ui_list_move(&r->list, -1);
-        break;
-    case ACT_DOWN:
-        ui_list_move(&r->list, 1);
-        break;
-    case ACT_PGUP:
-        ui_list_page(&r->list, -1);
-        break;
-    case ACT_PGDN:
-        ui_list_page(&r->list, 1);
-        break;
-    case ACT_HOME:
-        ui_list_home(&r->list);
-        break;
-    case ACT_END:
-        ui_list_end(&r->list);
-        break;
     case ACT_ADD:
     case ACT_EDIT:
     case ACT_DELETE:
@@ -609,6 +591,7 @@ static void key(ui_app *app, ui_screen *s, ui_act act, ui_key k)
         clear_filters(app, r);
         break;
     default:
+        ui_list_nav(&r->list, act);
         break;
     }
     view_to(app, r, r->list.top);

@@ -431,18 +431,6 @@ static void key(ui_app *app, ui_screen *s, ui_act act, ui_key k)
     const tr_row *r = cur_row(c);
     (void)k;
     switch (act) {
-    case ACT_UP:
-        ui_list_move(&c->list, -1);
-        break;
-    case ACT_DOWN:
-        ui_list_move(&c->list, 1);
-        break;
-    case ACT_HOME:
-        ui_list_home(&c->list);
-        break;
-    case ACT_END:
-        ui_list_end(&c->list);
-        break;
     case ACT_PREV_MONTH:
         change_month(app, c, -1);
         break;
@@ -460,6 +448,7 @@ static void key(ui_app *app, ui_screen *s, ui_act act, ui_key k)
         ui_push(app, ui_trend_new(app, c->unit, c->name));
         break;
     default:
+        ui_list_nav(&c->list, act);
         break;
     }
 }

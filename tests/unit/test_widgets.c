@@ -1,6 +1,7 @@
 /* test_widgets.c - the UI's widget state without a terminal: list cursor,
- * scroll and paging; the text input buffer (wide characters, decomposed
- * Vietnamese, paste, NFC); UTF-8 bytes put back together. */
+ * scroll, paging and the moving actions; the text input buffer (wide
+ * characters, decomposed Vietnamese, paste, NFC); UTF-8 bytes put back
+ * together. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -73,6 +74,37 @@ static void test_list_page(void)
     ui_list_end(&l);
     check_list(&l, 113, 104);
     ui_list_home(&l);
+    check_list(&l, 0, 0);
+}
+
+/* The keys of every list screen: each moving action moves the cursor as
+ * its own function does; any other action is left to the screen. */
+static void test_list_nav(void)
+{
+    ui_list l;
+    ui_list_init(&l, 114, 10);
+    CU_ASSERT_EQUAL(ui_list_nav(&l, ACT_DOWN), 1);
+    check_list(&l, 1, 0);
+    CU_ASSERT_EQUAL(ui_list_nav(&l, ACT_PGDN), 1);
+    check_list(&l, 11, 10);
+    CU_ASSERT_EQUAL(ui_list_nav(&l, ACT_UP), 1);
+    check_list(&l, 10, 10);
+    CU_ASSERT_EQUAL(ui_list_nav(&l, ACT_END), 1);
+    check_list(&l, 113, 104);
+    CU_ASSERT_EQUAL(ui_list_nav(&l, ACT_PGUP), 1);
+    check_list(&l, 103, 94);
+    CU_ASSERT_EQUAL(ui_list_nav(&l, ACT_HOME), 1);
+    check_list(&l, 0, 0);
+    ui_list_move(&l, 5);
+    const ui_act others[] = {ACT_NONE, ACT_OPEN,   ACT_BACK,       ACT_SEARCH,
+                             ACT_NEXT, ACT_TOGGLE, ACT_NEXT_FIELD, ACT_UNDO};
+    for (size_t i = 0; i < sizeof others / sizeof others[0]; i++) {
+        CU_ASSERT_EQUAL(ui_list_nav(&l, others[i]), 0);
+        check_list(&l, 5, 0);
+    }
+    ui_list_init(&l, 0, 10); /* empty: handled, nothing to move */
+    CU_ASSERT_EQUAL(ui_list_nav(&l, ACT_DOWN), 1);
+    CU_ASSERT_EQUAL(ui_list_nav(&l, ACT_END), 1);
     check_list(&l, 0, 0);
 }
 
@@ -259,6 +291,7 @@ int main(void)
     CU_add_test(s, "list: move and scroll", test_list_move);
     CU_add_test(s, "list: page, home, end", test_list_page);
     CU_add_test(s, "list: rows to repaint after a move", test_list_moved_rows);
+    CU_add_test(s, "list: the moving actions", test_list_nav);
     CU_add_test(s, "list: short and empty", test_list_short);
     CU_add_test(s, "list: resize and reload", test_list_resize_and_reload);
     CU_add_test(s, "input: typing and editing", test_input_typing);
