@@ -165,6 +165,25 @@ int ui_attr(const ui_app *app, int pair);
 /* "DD/MM/YYYY" of an ISO date or timestamp ("" when empty). */
 void ui_date_vn(const char *iso, char *out, size_t size);
 
+/* ---- form pieces (fields.c) ---------------------------------------------- */
+
+/* The width of a column of labels (msgids, translated here), with the
+ * two columns of space after the longest. */
+int ui_labels_width(const char *const *msgids, int n);
+/* Row y of a form: blanked, then the focus mark and the label (translated)
+ * in lw columns, bold when it has the focus. */
+void ui_field_label(ui_app *app, int y, int lw, const char *label, int focus);
+/* A choice "‹ value ›" at (y, x), reversed when it has the focus, else
+ * bold.  Returns the columns written. */
+int ui_field_choice(ui_app *app, int y, int x, const char *value, int focus);
+/* A text field "[...]" at (y, x) with w columns inside, scrolled from
+ * *first (updated) so that its cursor shows; underlined with the focus,
+ * and then the terminal cursor goes into it. */
+void ui_field_input(ui_app *app, int y, int x, int w, ui_input *in, size_t *first, int focus);
+/* Word-wrap s into at most `max` rows of w columns from (y, x), the last
+ * one cut with an ellipsis.  Returns the rows used. */
+int ui_wrap(ui_app *app, int y, int x, int w, int max, const char *s, int attr);
+
 /* ---- screens ------------------------------------------------------------ */
 
 ui_screen *ui_communes_new(ui_app *app);

@@ -55,55 +55,13 @@ typedef struct form {
 
 #define F(s) ((form *)(s))
 
-/* Word-wrap s into at most `max` lines of w columns from row y (the last
- * line cut with an ellipsis).  Returns the rows used. */
-static int wrap(ui_app *app, int y, int x, int w, int max, const char *s, int attr)
-{
-    int n = 0;
-    while (*s && n < max && w > 0) {
-        size_t fit = text_fit(s, w);
-        if (s[fit] && n + 1 < max) {
-            size_t sp = fit;
-            while (sp > 0 && s[sp] != ' ')
-                sp--;
-            if (sp > 0)
-                fit = sp;
-            char *line = xasprintf("%.*s", (int)fit, s);
-            ui_put(app, y + n, x, w, line, attr, 0);
-            free(line);
-        } else {
-            ui_put(app, y + n, x, w, s, attr, 0);
-            fit = strlen(s);
-        }
-        s += fit;
-        while (*s == ' ')
-            s++;
-        n++;
-    }
-    return n;
-}
-
-static int label_width(void)
-{
-    int w = 0;
-    for (int f = 0; f < F_COUNT; f++)
-        if (text_width(_(LABELS[f])) > w)
-            w = text_width(_(LABELS[f]));
-    return w + 2;
-}
-
 /* One field's row; sets the terminal cursor when it has the focus. */
 static void draw_field(ui_app *app, form *fm, int f, int y, int lw)
 {
     int focus = fm->focus == f, x = 2 + lw;
-    ui_clear_eol(app, y, 0);
-    ui_put(app, y, 0, 2, focus ? ui_glyph(app, "\xe2\x96\xb6", ">") : "", A_BOLD, 0);
-    ui_put(app, y, 2, lw - 1, _(LABELS[f]), focus ? A_BOLD : 0, 0);
+    ui_field_label(app, y, lw, _(LABELS[f]), focus);
     if (f == F_STATUS) {
-        char *v = xasprintf("%s %s %s", ui_glyph(app, "\xe2\x80\xb9", "<"),
-                            status_label(fm->status), ui_glyph(app, "\xe2\x80\xba", ">"));
-        ui_put(app, y, x, app->cols - x - 1, v, focus ? A_REVERSE : A_BOLD, 0);
-        free(v);
+        ui_field_choice(app, y, x, status_label(fm->status), focus);
         if (focus)
             app->cursor_y = -1;
         return;
@@ -111,21 +69,7 @@ static void draw_field(ui_app *app, form *fm, int f, int y, int lw)
     int w = app->cols - x - 3;
     if (w < 2)
         return;
-    ui_input *in = &fm->in[f];
-    ui_put(app, y, x, 1, "[", A_BOLD, 0);
-    fm->first[f] = ui_input_scroll(in, fm->first[f], w);
-    char *vis = ui_input_slice(in, fm->first[f], in->len);
-    ui_put(app, y, x + 1, w, vis, focus ? A_UNDERLINE : 0, 1);
-    ui_put(app, y, x + 1 + w, 1, "]", A_BOLD, 0);
-    if (focus) {
-        char *pre = ui_input_slice(in, fm->first[f], in->cur);
-        char *shown = ui_text(app, pre);
-        app->cursor_y = y;
-        app->cursor_x = x + 1 + text_width(shown);
-        free(pre);
-        free(shown);
-    }
-    free(vis);
+    ui_field_input(app, y, x, w, &fm->in[f], &fm->first[f], focus);
 }
 
 static void draw(ui_app *app, ui_screen *s, int full)
@@ -145,7 +89,7 @@ static void draw(ui_app *app, ui_screen *s, int full)
         ui_clear_eol(app, r, 0);
     int title_rows = rows - F_COUNT - 3;
     title_rows = title_rows > 3 ? 3 : title_rows < 1 ? 1 : title_rows;
-    y += wrap(app, y, 2, app->cols - 3, title_rows, it->title, A_BOLD);
+    y += ui_wrap(app, y, 2, app->cols - 3, title_rows, it->title, A_BOLD);
     if (it->deadline != TD_NO_DAY) {
         day_format_vn(it->deadline, date);
         snprintf(b, sizeof b, _("Due: %s"), date);
@@ -155,7 +99,7 @@ static void draw(ui_app *app, ui_screen *s, int full)
                    A_BOLD | ui_attr(app, UI_PAIR_LATE), 0);
     }
     y += rows >= F_COUNT + 6 ? 2 : 1;
-    int lw = label_width();
+    int lw = ui_labels_width(LABELS, F_COUNT);
     if (lw > app->cols * 2 / 5)
         lw = app->cols * 2 / 5;
     for (int f = 0; f < F_COUNT && y < end; f++, y++)

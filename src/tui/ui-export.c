@@ -125,15 +125,6 @@ static void defaults(ui_app *app, xport *x)
     }
 }
 
-static int label_width(void)
-{
-    int w = 0;
-    for (int f = 0; f < F_COUNT; f++)
-        if (text_width(_(LABELS[f])) > w)
-            w = text_width(_(LABELS[f]));
-    return w + 2;
-}
-
 /* What follows a short field: the unit's name, or what empty means. */
 static char *field_hint(ui_app *app, const xport *x, int f, int *attr)
 {
@@ -159,74 +150,25 @@ static char *field_hint(ui_app *app, const xport *x, int f, int *attr)
     return h;
 }
 
-static void draw_input(ui_app *app, xport *x, int f, int y, int fx, int w)
-{
-    int focus = x->focus == f;
-    ui_input *in = &x->in[f];
-    ui_put(app, y, fx, 1, "[", A_BOLD, 0);
-    x->first[f] = ui_input_scroll(in, x->first[f], w);
-    char *vis = ui_input_slice(in, x->first[f], in->len);
-    ui_put(app, y, fx + 1, w, vis, focus ? A_UNDERLINE : 0, 1);
-    ui_put(app, y, fx + 1 + w, 1, "]", A_BOLD, 0);
-    if (focus) {
-        char *pre = ui_input_slice(in, x->first[f], in->cur);
-        char *shown = ui_text(app, pre);
-        app->cursor_y = y;
-        app->cursor_x = fx + 1 + text_width(shown);
-        free(pre);
-        free(shown);
-    }
-    free(vis);
-}
-
 static void draw_field(ui_app *app, xport *x, int f, int y, int lw)
 {
     int focus = x->focus == f, fx = 2 + lw, attr;
-    ui_clear_eol(app, y, 0);
-    ui_put(app, y, 0, 2, focus ? ui_glyph(app, "\xe2\x96\xb6", ">") : "", A_BOLD, 0);
-    ui_put(app, y, 2, lw - 1, _(LABELS[f]), focus ? A_BOLD : 0, 0);
+    ui_field_label(app, y, lw, _(LABELS[f]), focus);
     if (f == F_KIND) {
-        char *v = xasprintf("%s %s %s", ui_glyph(app, "\xe2\x80\xb9", "<"), kind_of(x)->name,
-                            ui_glyph(app, "\xe2\x80\xba", ">"));
-        int w = ui_put(app, y, fx, app->cols - fx - 1, v, focus ? A_REVERSE : A_BOLD, 0);
+        int w = ui_field_choice(app, y, fx, kind_of(x)->name, focus);
         ui_put(app, y, fx + w + 2, app->cols - fx - w - 3, _(ABOUT[x->kind]),
                ui_attr(app, UI_PAIR_DIM), 0);
-        free(v);
         return;
     }
     int w = f == F_FILE ? app->cols - fx - 3 : 10;
     if (w < 2)
         return;
     if (field_on(x, f))
-        draw_input(app, x, f, y, fx, w);
+        ui_field_input(app, y, fx, w, &x->in[f], &x->first[f], focus);
     char *h = f == F_FILE ? NULL : field_hint(app, x, f, &attr);
     if (h)
         ui_put(app, y, field_on(x, f) ? fx + w + 3 : fx, app->cols - fx - w - 4, h, attr, 0);
     free(h);
-}
-
-/* Word-wrap s into rows of w columns from y; returns the rows used. */
-static int wrap(ui_app *app, int y, int x, int w, int max, const char *s, int attr)
-{
-    int n = 0;
-    while (*s && n < max && w > 0) {
-        size_t fit = text_fit(s, w);
-        if (s[fit] && n + 1 < max) {
-            size_t sp = fit;
-            while (sp > 0 && s[sp] != ' ')
-                sp--;
-            fit = sp > 0 ? sp : fit;
-        } else {
-            fit = strlen(s);
-        }
-        char *line = xasprintf("%.*s", (int)fit, s);
-        ui_put(app, y + n++, x, w, line, attr, 0);
-        free(line);
-        s += fit;
-        while (*s == ' ')
-            s++;
-    }
-    return n;
 }
 
 static void draw(ui_app *app, ui_screen *s, int full)
@@ -236,7 +178,7 @@ static void draw(ui_app *app, ui_screen *s, int full)
     (void)full;
     day_format_vn(app->today, date);
     ui_header(app, _("Export a CSV file"), date);
-    int y = ui_body_top(app), end = y + ui_body_rows(app), lw = label_width();
+    int y = ui_body_top(app), end = y + ui_body_rows(app), lw = ui_labels_width(LABELS, F_COUNT);
     for (int r = y; r < end; r++)
         ui_clear_eol(app, r, 0);
     y++;
@@ -245,13 +187,13 @@ static void draw(ui_app *app, ui_screen *s, int full)
     y++;
     if (KINDS[x->kind] == KIND_LEARNERS && y < end)
         y +=
-            wrap(
+            ui_wrap(
                 app, y, 2, app->cols - 3, end - y,
                 _("Warning: this file holds personal data of learners (Law 91/2025/QH15 on personal data protection). Keep it in the commune, do not e-mail it; only you can read it."),
                 A_BOLD | ui_attr(app, UI_PAIR_LATE)) +
             1;
     if (x->done[0] && y < end)
-        wrap(app, y, 2, app->cols - 3, end - y, x->done, A_BOLD | ui_attr(app, UI_PAIR_OK));
+        ui_wrap(app, y, 2, app->cols - 3, end - y, x->done, A_BOLD | ui_attr(app, UI_PAIR_OK));
     snprintf(s->info, sizeof s->info, "%s",
              _("Enter writes the file, Esc goes back; Space changes the kind"));
 }

@@ -442,20 +442,7 @@ static void draw_path(ui_app *app, imp *im)
     int w = app->cols - x - 2;
     if (w < 2)
         return;
-    ui_put(app, y, x, 1, "[", A_BOLD, 0);
-    im->path_first = ui_input_scroll(&im->path, im->path_first, w);
-    char *vis = ui_input_slice(&im->path, im->path_first, im->path.len);
-    ui_put(app, y, x + 1, w, vis, im->editing ? A_UNDERLINE : 0, 1);
-    ui_put(app, y, x + 1 + w, 1, "]", A_BOLD, 0);
-    if (im->editing) {
-        char *pre = ui_input_slice(&im->path, im->path_first, im->path.cur);
-        char *shown = ui_text(app, pre);
-        app->cursor_y = y;
-        app->cursor_x = x + 1 + text_width(shown);
-        free(pre);
-        free(shown);
-    }
-    free(vis);
+    ui_field_input(app, y, x, w, &im->path, &im->path_first, im->editing);
 }
 
 static void draw_titles(ui_app *app, imp *im)

@@ -157,35 +157,14 @@ static int label_width(const ui_app *app, const fform *fm)
     return w > app->cols * 2 / 5 ? app->cols * 2 / 5 : w;
 }
 
-static void draw_input(ui_app *app, field *f, int focus, int y, int x)
-{
-    int w = app->cols - x - 3;
-    if (w < 2)
-        return;
-    ui_put(app, y, x, 1, "[", A_BOLD, 0);
-    f->first = ui_input_scroll(&f->in, f->first, w);
-    char *vis = ui_input_slice(&f->in, f->first, f->in.len);
-    ui_put(app, y, x + 1, w, vis, focus ? A_UNDERLINE : 0, 1);
-    ui_put(app, y, x + 1 + w, 1, "]", A_BOLD, 0);
-    free(vis);
-    if (focus) {
-        char *pre = ui_input_slice(&f->in, f->first, f->in.cur), *shown = ui_text(app, pre);
-        app->cursor_y = y;
-        app->cursor_x = x + 1 + text_width(shown);
-        free(pre);
-        free(shown);
-    }
-}
-
 static void draw_field(ui_app *app, fform *fm, int i, int y, int lw)
 {
     field *f = &fm->f[i];
     int focus = fm->focus == i, x = 2 + lw;
-    ui_clear_eol(app, y, 0);
-    ui_put(app, y, 0, 2, focus ? ui_glyph(app, "\xe2\x96\xb6", ">") : "", A_BOLD, 0);
-    ui_put(app, y, 2, lw - 1, _(f->label), focus ? A_BOLD : 0, 0);
+    ui_field_label(app, y, lw, _(f->label), focus);
     if (f->kind == FD_TEXT || f->kind == FD_DIGITS) {
-        draw_input(app, f, focus, y, x);
+        if (app->cols - x - 3 >= 2)
+            ui_field_input(app, y, x, app->cols - x - 3, &f->in, &f->first, focus);
         return;
     }
     if (focus)
@@ -194,10 +173,7 @@ static void draw_field(ui_app *app, fform *fm, int i, int y, int lw)
         ui_put(app, y, x + 1, app->cols - x - 2, f->fixed, ui_attr(app, UI_PAIR_DIM), 0);
         return;
     }
-    char *v = xasprintf("%s %s %s", ui_glyph(app, "\xe2\x80\xb9", "<"),
-                        f->n ? f->names[f->cur] : "", ui_glyph(app, "\xe2\x80\xba", ">"));
-    ui_put(app, y, x, app->cols - x - 1, v, focus ? A_REVERSE : A_BOLD, 0);
-    free(v);
+    ui_field_choice(app, y, x, f->n ? f->names[f->cur] : "", focus);
 }
 
 static void draw(ui_app *app, ui_screen *s, int full)
