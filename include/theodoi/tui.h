@@ -165,6 +165,22 @@ int ui_attr(const ui_app *app, int pair);
 /* "DD/MM/YYYY" of an ISO date or timestamp ("" when empty). */
 void ui_date_vn(const char *iso, char *out, size_t size);
 
+/* What a list screen last drew: the view's top and the cursor (top -1:
+ * nothing yet). */
+typedef struct ui_drawn {
+    long top, cur;
+} ui_drawn;
+/* Draws row `row` of a screen's list on line `line` of the view (a row
+ * past the end blanks the line). */
+typedef void ui_row_fn(ui_app *app, ui_screen *s, int line, long row);
+/* Draw a screen's list with draw_row: the first `lines` lines of the view
+ * when full is 1 or the view scrolled since *drawn, else only the rows
+ * the cursor left and entered.  *drawn becomes what is on screen now.
+ * Returns 1 when it drew the whole view (the caller adds what goes with
+ * it). */
+int ui_list_draw(ui_app *app, ui_screen *s, const ui_list *l, ui_drawn *drawn, int full, long lines,
+                 ui_row_fn *draw_row);
+
 /* ---- form pieces (fields.c) ---------------------------------------------- */
 
 /* The width of a column of labels (msgids, translated here), with the

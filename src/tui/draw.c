@@ -1,6 +1,7 @@
 /* draw.c - putting text on the terminal: cut to the column (never
  * wrapped), folded to ASCII when the locale is not UTF-8, bars, the header
- * row, the message row and the key rows made from the action tables. */
+ * row, the message row and the key rows made from the action tables; the
+ * rows of a list that changed since its last draw. */
 #include "config.h"
 
 #include "theodoi/i18n.h"
@@ -247,4 +248,23 @@ void ui_date_vn(const char *iso, char *out, size_t size)
         snprintf(out, size, "%02d/%02d/%04d", d, m, y);
     else
         snprintf(out, size, "%s", "");
+}
+
+int ui_list_draw(ui_app *app, ui_screen *s, const ui_list *l, ui_drawn *drawn, int full, long lines,
+                 ui_row_fn *draw_row)
+{
+    int all = full || drawn->top != l->top;
+    if (all) {
+        for (int i = 0; i < lines; i++)
+            draw_row(app, s, i, l->top + i);
+    } else {
+        int line[2];
+        long row[2];
+        int n = ui_list_moved_rows(l, drawn->cur, line, row);
+        for (int k = 0; k < n; k++)
+            draw_row(app, s, line[k], row[k]);
+    }
+    drawn->cur = l->cur;
+    drawn->top = l->top;
+    return all;
 }

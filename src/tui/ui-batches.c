@@ -47,8 +47,8 @@ typedef struct batches {
     batch_info *rows;
     size_t n, cap;
     ui_list list;
-    long drawn_cur, drawn_top;
-    int asking; /* the undo question is open */
+    ui_drawn drawn; /* what draw() last showed of the list */
+    int asking;     /* the undo question is open */
 } batches;
 
 #define B(s) ((batches *)(s))
@@ -84,7 +84,7 @@ static void load(ui_app *app, batches *h, int64_t id)
     for (size_t i = 0; i < h->n; i++)
         if (h->rows[i].id == id)
             ui_list_goto(&h->list, (long)i);
-    h->drawn_top = -1;
+    h->drawn.top = -1;
 }
 
 static const batch_info *cur_batch(const batches *h)
@@ -120,8 +120,9 @@ static int list_y(const ui_app *app)
 }
 
 /* Columns: id, time, login, new and updated, files (the rest). */
-static void draw_row(ui_app *app, batches *h, int line, long row)
+static void draw_row(ui_app *app, ui_screen *s, int line, long row)
 {
+    batches *h = B(s);
     int y = list_y(app) + line, cur = row == h->list.cur;
     ui_clear_eol(app, y, 0);
     if (row < 0 || row >= (long)h->n)
@@ -185,20 +186,8 @@ static void draw(ui_app *app, ui_screen *s, int full)
         ui_header(app, _("Import history"), "");
         draw_titles(app);
     }
-    if (full || h->drawn_top != h->list.top) {
-        for (int i = 0; i < h->list.height; i++)
-            draw_row(app, h, i, h->list.top + i);
-        if (!h->n)
-            ui_put(app, list_y(app), 2, app->cols - 3, _("No import yet"), 0, 0);
-    } else {
-        int line[2];
-        long row[2];
-        int n = ui_list_moved_rows(&h->list, h->drawn_cur, line, row);
-        for (int k = 0; k < n; k++)
-            draw_row(app, h, line[k], row[k]);
-    }
-    h->drawn_cur = h->list.cur;
-    h->drawn_top = h->list.top;
+    if (ui_list_draw(app, s, &h->list, &h->drawn, full, h->list.height, draw_row) && !h->n)
+        ui_put(app, list_y(app), 2, app->cols - 3, _("No import yet"), 0, 0);
     set_info(h);
 }
 
@@ -338,7 +327,7 @@ static void resize(ui_app *app, ui_screen *s)
     batches *h = B(s);
     int n = ui_body_rows(app) - 1;
     ui_list_set_height(&h->list, n > 1 ? n : 1);
-    h->drawn_top = -1;
+    h->drawn.top = -1;
 }
 
 static void destroy(ui_screen *s)
@@ -358,7 +347,7 @@ ui_screen *ui_batches_new(ui_app *app)
                           .reload = reload,
                           .resize = resize,
                           .destroy = destroy};
-    h->drawn_cur = h->drawn_top = -1;
+    h->drawn.cur = h->drawn.top = -1;
     int n = ui_body_rows(app) - 1;
     ui_list_init(&h->list, 0, n > 1 ? n : 1);
     load(app, h, 0);

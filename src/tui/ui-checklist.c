@@ -68,7 +68,7 @@ typedef struct cscreen {
     orow *rows;
     long nrows;
     ui_list list;
-    long drawn_cur, drawn_top;
+    ui_drawn drawn;     /* what draw() last showed of the list */
     int code_w, word_w; /* layout */
 } cscreen;
 
@@ -165,7 +165,7 @@ static void load(ui_app *app, cscreen *c)
             found = (long)i;
     if (r)
         cursor_to(c, found >= 0 ? task_of(c, (size_t)found) : task, found);
-    c->drawn_top = -1;
+    c->drawn.top = -1;
 }
 
 static const char *status_mark(item_status st)
@@ -226,8 +226,9 @@ static void draw_item(ui_app *app, cscreen *c, int y, long i, int cur)
     ui_put(app, y, x, app->cols - x - 1, it->title, 0, 0);
 }
 
-static void draw_row(ui_app *app, cscreen *c, int line, long row)
+static void draw_row(ui_app *app, ui_screen *s, int line, long row)
 {
+    cscreen *c = CS(s);
     int y = ui_body_top(app) + 1 + line;
     ui_clear_eol(app, y, 0);
     if (row < 0 || row >= c->nrows)
@@ -292,18 +293,7 @@ static void draw(ui_app *app, ui_screen *s, int full)
     cscreen *c = CS(s);
     if (full)
         draw_top(app, c);
-    if (full || c->drawn_top != c->list.top) {
-        for (int i = 0; i < c->list.height; i++)
-            draw_row(app, c, i, c->list.top + i);
-    } else {
-        int line[2];
-        long row[2];
-        int n = ui_list_moved_rows(&c->list, c->drawn_cur, line, row);
-        for (int k = 0; k < n; k++)
-            draw_row(app, c, line[k], row[k]);
-    }
-    c->drawn_cur = c->list.cur;
-    c->drawn_top = c->list.top;
+    ui_list_draw(app, s, &c->list, &c->drawn, full, c->list.height, draw_row);
     set_info(c);
 }
 
@@ -506,7 +496,7 @@ ui_screen *ui_checklist_new(ui_app *app, const char *unit, const char *name)
     c->name = xstrdup(name);
     int m, d;
     day_to_ymd(app->today, &c->year, &m, &d);
-    c->drawn_cur = c->drawn_top = -1;
+    c->drawn.cur = c->drawn.top = -1;
     ui_list_init(&c->list, 0, 1);
     load(app, c);
     return &c->base;

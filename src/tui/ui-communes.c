@@ -79,7 +79,7 @@ typedef struct communes {
     crow *page; /* rows [page_top, page_top + npage) */
     int npage;
     long page_top;
-    long drawn_cur, drawn_top;
+    ui_drawn drawn; /* what draw() last showed of the list */
     long n_overdue, n_silent;
     layout lay;
 } communes;
@@ -124,7 +124,7 @@ static void load_page(ui_app *app, communes *c)
     if (summary_each(app->db, &q, add_row, c) != TD_OK)
         ui_message(app, 1, _("database error: %s"), db_error(app->db));
     c->page_top = c->list.top;
-    c->drawn_top = -1;
+    c->drawn.top = -1;
 }
 
 static const crow *row_at(const communes *c, long row)
@@ -201,8 +201,9 @@ static int list_y(const ui_app *app)
 }
 
 /* One commune's row on screen line `line`. */
-static void draw_row(ui_app *app, communes *c, int line, long row)
+static void draw_row(ui_app *app, ui_screen *s, int line, long row)
 {
+    communes *c = C(s);
     int y = list_y(app) + line;
     const crow *r = row_at(c, row);
     ui_clear_eol(app, y, 0);
@@ -277,28 +278,15 @@ static void set_info(ui_app *app, communes *c)
 static void draw(ui_app *app, ui_screen *s, int full)
 {
     communes *c = C(s);
-    int h = c->list.height;
     if (full) {
         draw_header(app, c);
         draw_titles(app, c);
     }
-    if (full || c->drawn_top != c->list.top) {
-        for (int i = 0; i < h; i++)
-            draw_row(app, c, i, c->list.top + i);
-        if (c->list.n == 0)
-            ui_put(app, list_y(app) + 1, 2, app->cols - 2,
-                   c->q.only_overdue ? _("No commune has overdue items (o shows all)")
-                                     : _("No communes in this database"),
-                   0, 0);
-    } else {
-        int line[2];
-        long row[2];
-        int n = ui_list_moved_rows(&c->list, c->drawn_cur, line, row);
-        for (int k = 0; k < n; k++)
-            draw_row(app, c, line[k], row[k]);
-    }
-    c->drawn_cur = c->list.cur;
-    c->drawn_top = c->list.top;
+    if (ui_list_draw(app, s, &c->list, &c->drawn, full, c->list.height, draw_row) && c->list.n == 0)
+        ui_put(app, list_y(app) + 1, 2, app->cols - 2,
+               c->q.only_overdue ? _("No commune has overdue items (o shows all)")
+                                 : _("No communes in this database"),
+               0, 0);
     set_info(app, c);
 }
 
@@ -473,7 +461,7 @@ ui_screen *ui_communes_new(ui_app *app)
                           .cursor = cursor};
     c->q.scope = app->scope;
     c->q.order = SUM_BY_NAME;
-    c->drawn_cur = c->drawn_top = -1;
+    c->drawn.cur = c->drawn.top = -1;
     layout_for(c, app->cols);
     int h = ui_body_rows(app) - 1;
     ui_list_init(&c->list, 0, h > 1 ? h : 1);

@@ -410,8 +410,9 @@ static int list_y(const ui_app *app)
     return ui_body_top(app) + 2;
 }
 
-static void draw_row(ui_app *app, imp *im, int line, long row)
+static void draw_row(ui_app *app, ui_screen *s, int line, long row)
 {
+    imp *im = IM(s);
     int y = list_y(app) + line, cur = row == im->list.cur && !im->editing;
     ui_clear_eol(app, y, 0);
     if (row < 0 || row >= (long)im->n)
@@ -482,24 +483,13 @@ static void draw(ui_app *app, ui_screen *s, int full)
             snprintf(right, sizeof right, _("%zu selected"), im->nsel);
         ui_header(app, _("Import CSV files"), right);
     }
-    if (full || im->list_dirty)
+    int all = full || im->list_dirty;
+    if (all)
         draw_titles(app, im);
     draw_path(app, im);
-    if (full || im->list_dirty || im->drawn_top != im->list.top) {
-        for (int i = 0; i < im->list.height; i++)
-            draw_row(app, im, i, im->list.top + i);
-        if (im->n == 0)
-            ui_put(app, list_y(app), 6, app->cols - 7, _("(no sub-directory, no CSV file)"),
-                   ui_attr(app, UI_PAIR_DIM), 0);
-    } else {
-        int line[2];
-        long row[2];
-        int n = ui_list_moved_rows(&im->list, im->drawn_cur, line, row);
-        for (int k = 0; k < n; k++)
-            draw_row(app, im, line[k], row[k]);
-    }
-    im->drawn_cur = im->list.cur;
-    im->drawn_top = im->list.top;
+    if (ui_list_draw(app, s, &im->list, &im->drawn, all, im->list.height, draw_row) && im->n == 0)
+        ui_put(app, list_y(app), 6, app->cols - 7, _("(no sub-directory, no CSV file)"),
+               ui_attr(app, UI_PAIR_DIM), 0);
     im->drawn_nsel = im->nsel;
     im->list_dirty = 0;
     set_info(im);
@@ -561,7 +551,7 @@ ui_screen *ui_import_new(ui_app *app)
     const char *home = getenv("HOME");
     im->cwd = xstrdup(getcwd(cwd, sizeof cwd) ? cwd : home ? home : "/");
     im->dir = xstrdup(im->cwd);
-    im->drawn_cur = im->drawn_top = -1;
+    im->drawn.cur = im->drawn.top = -1;
     ui_input_init(&im->path, NULL, 4096);
     int h = ui_body_rows(app) - 2;
     ui_list_init(&im->list, 0, h > 1 ? h : 1);

@@ -22,7 +22,7 @@ typedef struct imp {
     char **sel;  /* the selected files (absolute) */
     size_t nsel;
     int list_dirty;
-    long drawn_cur, drawn_top;
+    ui_drawn drawn; /* what draw() last showed of the list */
     size_t drawn_nsel;
 } imp;
 

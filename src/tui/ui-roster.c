@@ -77,7 +77,7 @@ typedef struct roster {
     ui_list list;
     learner_page page; /* the rows [page_top, page_top + n) */
     long page_top;
-    long drawn_cur, drawn_top;
+    ui_drawn drawn;    /* what draw() last showed of the list */
     int asking, asked; /* the name prompt is open; it answered */
     int confirm;       /* a delete waits for y/n */
     char del_id[48], del_course[48];
@@ -105,7 +105,7 @@ static void set_page(roster *r, learner_page *p, long top)
     learner_page_free(&r->page);
     r->page = *p;
     r->page_top = top;
-    r->drawn_top = -1;
+    r->drawn.top = -1;
 }
 
 static int fetch(ui_app *app, roster *r, const learner_pos *pos, learner_dir dir, long limit,
@@ -205,7 +205,7 @@ static void load_around(ui_app *app, roster *r, const learner_pos *pos, long lin
     r->list.top = r->page_top;
     ui_list_set_count(&r->list, n);
     view_to(app, r, r->list.top);
-    r->drawn_top = -1;
+    r->drawn.top = -1;
 }
 
 /* Load again keeping the cursor on the same row (or the next one). */
@@ -299,8 +299,9 @@ static const char *gender_word(const char *g)
                                     : "";
 }
 
-static void draw_row(ui_app *app, roster *r, int line, long row)
+static void draw_row(ui_app *app, ui_screen *s, int line, long row)
 {
+    roster *r = R(s);
     int y = list_y(app) + line;
     const learner *l = row_at(r, row);
     const layout *o = &r->lay;
@@ -416,24 +417,12 @@ static void draw(ui_app *app, ui_screen *s, int full)
     }
     if (full)
         draw_top(app, r);
-    if (full || r->drawn_top != r->list.top) {
-        for (int i = 0; i < r->list.height; i++)
-            draw_row(app, r, i, r->list.top + i);
-        if (r->list.n == 0)
-            ui_put(app, list_y(app) + 1, 2, app->cols - 3,
-                   r->search || r->village || r->group || r->status >= 0
-                       ? _("No learner matches (x shows everyone)")
-                       : _("The roster is empty: a adds a learner"),
-                   0, 0);
-    } else {
-        int line[2];
-        long row[2];
-        int n = ui_list_moved_rows(&r->list, r->drawn_cur, line, row);
-        for (int k = 0; k < n; k++)
-            draw_row(app, r, line[k], row[k]);
-    }
-    r->drawn_cur = r->list.cur;
-    r->drawn_top = r->list.top;
+    if (ui_list_draw(app, s, &r->list, &r->drawn, full, r->list.height, draw_row) && r->list.n == 0)
+        ui_put(app, list_y(app) + 1, 2, app->cols - 3,
+               r->search || r->village || r->group || r->status >= 0
+                   ? _("No learner matches (x shows everyone)")
+                   : _("The roster is empty: a adds a learner"),
+               0, 0);
     set_info(r);
 }
 
@@ -669,7 +658,7 @@ ui_screen *ui_roster_new(ui_app *app, const char *unit, const char *name, const 
     snprintf(r->def_group, sizeof r->def_group, "%s", group ? group : "");
     snprintf(r->def_course, sizeof r->def_course, "%s", course ? course : "");
     r->status = -1;
-    r->drawn_cur = r->drawn_top = -1;
+    r->drawn.cur = r->drawn.top = -1;
     ui_list_init(&r->list, 0, 1);
     layout_for(app, r);
     load_around(app, r, NULL, 0);

@@ -63,7 +63,7 @@ typedef struct tscreen {
     tr_table t;
     int loaded;
     ui_list list;
-    long drawn_cur, drawn_top;
+    ui_drawn drawn; /* what draw() last showed of the list */
     double trend[TREND_N];
     layout lay;
 } tscreen;
@@ -169,7 +169,7 @@ static void load(ui_app *app, tscreen *c)
             ui_list_goto(&c->list, (long)i);
     layout_for(app, c);
     set_height(app, c);
-    c->drawn_top = -1;
+    c->drawn.top = -1;
 }
 
 /* ---- drawing ------------------------------------------------------------- */
@@ -229,8 +229,9 @@ static int list_y(const ui_app *app)
     return ui_body_top(app) + 1;
 }
 
-static void draw_row(ui_app *app, tscreen *c, int line, long row)
+static void draw_row(ui_app *app, ui_screen *s, int line, long row)
 {
+    tscreen *c = TS(s);
     int y = list_y(app) + line;
     ui_clear_eol(app, y, 0);
     if (row < 0 || row >= (long)c->t.n)
@@ -372,21 +373,11 @@ static void draw(ui_app *app, ui_screen *s, int full)
         draw_header(app, c);
         draw_titles(app, c);
     }
-    if (full || c->drawn_top != c->list.top) {
-        long shown = c->list.n < c->list.height ? c->list.n : c->list.height;
-        for (int i = 0; i < shown; i++)
-            draw_row(app, c, i, c->list.top + i);
+    long shown = c->list.n < c->list.height ? c->list.n : c->list.height;
+    if (ui_list_draw(app, s, &c->list, &c->drawn, full, shown, draw_row)) {
         draw_total(app, c);
         draw_trend(app, c);
-    } else {
-        int line[2];
-        long row[2];
-        int n = ui_list_moved_rows(&c->list, c->drawn_cur, line, row);
-        for (int k = 0; k < n; k++)
-            draw_row(app, c, line[k], row[k]);
     }
-    c->drawn_cur = c->list.cur;
-    c->drawn_top = c->list.top;
     set_info(c);
 }
 
@@ -493,7 +484,7 @@ ui_screen *ui_training_new(ui_app *app, const char *unit, const char *name)
     snprintf(c->unit, sizeof c->unit, "%s", unit);
     c->name = xstrdup(name);
     training_month_now(c->month);
-    c->drawn_cur = c->drawn_top = -1;
+    c->drawn.cur = c->drawn.top = -1;
     ui_list_init(&c->list, 0, 1);
     load(app, c);
     return &c->base;
