@@ -115,6 +115,14 @@ int ui_body_top(const ui_app *app);
 int ui_body_rows(const ui_app *app);
 int ui_msg_row(const ui_app *app);
 
+/* The signals the UI catches: SIGINT, SIGTERM and SIGHUP (app.c).  catch
+ * sets handler for each (no SA_RESTART) and keeps the actions it replaced
+ * in old[UI_NSIGNALS]; restore puts them back. */
+enum { UI_NSIGNALS = 3 };
+struct sigaction;
+void ui_signals_catch(void (*handler)(int), struct sigaction *old);
+void ui_signals_restore(const struct sigaction *old);
+
 void ui_push(ui_app *app, ui_screen *s);
 /* Pop the top screen (never the last one: that quits). */
 void ui_pop(ui_app *app);

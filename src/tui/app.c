@@ -36,24 +36,21 @@ static void on_signal(int sig)
     got_signal = sig;
 }
 
-static const int SIGNALS[] = {SIGINT, SIGTERM, SIGHUP};
-#define N_SIGNALS (sizeof SIGNALS / sizeof SIGNALS[0])
+static const int SIGNALS[UI_NSIGNALS] = {SIGINT, SIGTERM, SIGHUP};
 
-/* Our handlers go in before curses starts, so that curses keeps them
- * (no SA_RESTART: a signal ends the wait for a key at once). */
-static void signals_set(struct sigaction *old)
+void ui_signals_catch(void (*handler)(int), struct sigaction *old)
 {
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_signal;
+    sa.sa_handler = handler;
     sigemptyset(&sa.sa_mask);
-    for (size_t i = 0; i < N_SIGNALS; i++)
+    for (size_t i = 0; i < UI_NSIGNALS; i++)
         sigaction(SIGNALS[i], &sa, &old[i]);
 }
 
-static void signals_restore(const struct sigaction *old)
+void ui_signals_restore(const struct sigaction *old)
 {
-    for (size_t i = 0; i < N_SIGNALS; i++)
+    for (size_t i = 0; i < UI_NSIGNALS; i++)
         sigaction(SIGNALS[i], &old[i], NULL);
 }
 
@@ -403,12 +400,14 @@ int tui_run(td_db *db, const char *db_path)
     }
     ui_app app;
     app_init(&app, db, db_path);
-    struct sigaction old[N_SIGNALS];
+    struct sigaction old[UI_NSIGNALS];
     got_signal = 0;
-    signals_set(old);
+    /* before curses starts, so that curses keeps our handlers (no
+     * SA_RESTART: a signal ends the wait for a key at once) */
+    ui_signals_catch(on_signal, old);
     SCREEN *scr = term_start(&app);
     if (!scr) {
-        signals_restore(old);
+        ui_signals_restore(old);
         cmd_error(_("cannot use the terminal (TERM=%s)"), getenv("TERM") ? getenv("TERM") : "");
         app_free(&app);
         return TD_EUSAGE;
@@ -418,6 +417,6 @@ int tui_run(td_db *db, const char *db_path)
     app_free(&app);
     endwin();
     delscreen(scr);
-    signals_restore(old);
+    ui_signals_restore(old);
     return TD_OK;
 }

@@ -50,25 +50,11 @@ static void on_signal(int sig)
     run_signal = sig;
 }
 
-static const int SIGS[] = {SIGINT, SIGTERM, SIGHUP};
-#define N_SIGS (sizeof SIGS / sizeof SIGS[0])
-
-static void signals_catch(struct sigaction *old)
-{
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_signal;
-    sigemptyset(&sa.sa_mask);
-    for (size_t i = 0; i < N_SIGS; i++)
-        sigaction(SIGS[i], &sa, &old[i]);
-}
-
 /* The app's handlers back; a hang-up or kill that came during the run is
  * passed on to them, so the app leaves as it would have. */
 static void signals_restore(const struct sigaction *old)
 {
-    for (size_t i = 0; i < N_SIGS; i++)
-        sigaction(SIGS[i], &old[i], NULL);
+    ui_signals_restore(old);
     if (run_signal == SIGTERM || run_signal == SIGHUP)
         raise(run_signal);
 }
@@ -339,10 +325,10 @@ void import_run(ui_app *app, imp *im, int dry)
                      .progress_ctx = &r,
                      .cancel = &run_cancel};
     import_report rep;
-    struct sigaction old[N_SIGS];
+    struct sigaction old[UI_NSIGNALS];
     run_cancel = 0;
     run_signal = 0;
-    signals_catch(old);
+    ui_signals_catch(on_signal, old);
     draw_progress(&r, 0, -1);
     int rc = sync_import(app->db, files, n, &o, &rep);
     run_done(app, im, &rep, rc, dry, files, n);
