@@ -3,6 +3,7 @@
 #ifndef THEODOI_UTIL_H
 #define THEODOI_UTIL_H
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stddef.h>
 
@@ -49,6 +50,9 @@ typedef struct problems {
 void problems_init(problems *p, size_t cap);
 void problems_add(problems *p, const char *file, long line, const char *col, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
+/* Start a thread that takes no signal: 1 started, 0 not. */
+int xthread_start(pthread_t *th, void *(*fn)(void *), void *arg);
+
 /* Move src's messages to the end of dst (as far as dst keeps them) and
  * add src's count to dst's; src is left empty. */
 void problems_move(problems *dst, problems *src);

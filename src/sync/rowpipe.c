@@ -157,7 +157,7 @@ rowpipe *rowpipe_start(size_t ncols, size_t errs_cap, pipe_produce_fn fn, void *
         }
     pthread_mutex_init(&p->mu, NULL);
     pthread_cond_init(&p->cv, NULL);
-    p->threaded = pthread_create(&p->th, NULL, produce, p) == 0;
+    p->threaded = xthread_start(&p->th, produce, p);
     return p;
 }
 

@@ -212,7 +212,7 @@ sha256_job *sha256_start(const char *const *paths, char **hex, size_t n)
     j->paths = paths;
     j->hex = hex;
     j->n = n;
-    j->threaded = pthread_create(&j->th, NULL, hash_all, j) == 0;
+    j->threaded = xthread_start(&j->th, hash_all, j);
     if (!j->threaded)
         hash_all(j);
     return j;

@@ -6,6 +6,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <pwd.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -237,4 +238,16 @@ void problems_free(problems *p)
         free(p->msg[i]);
     free(p->msg);
     memset(p, 0, sizeof *p);
+}
+
+/* Signals go to the main thread, whose handlers only set flags (a signal
+ * in the middle of a read would end it with EINTR on another thread). */
+int xthread_start(pthread_t *th, void *(*fn)(void *), void *arg)
+{
+    sigset_t all, old;
+    sigfillset(&all);
+    pthread_sigmask(SIG_SETMASK, &all, &old);
+    int ok = pthread_create(th, NULL, fn, arg) == 0;
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    return ok;
 }
