@@ -169,7 +169,7 @@ typedef struct count_slot {
     int out;      /* a row went out: the count may fall to nothing */
 } count_slot;
 
-#define PEND_MAX 32
+#define PEND_MAX 64
 #define PEND_BUF 16384
 
 typedef struct pend {
@@ -179,6 +179,7 @@ typedef struct pend {
                         * parameter is bound each time, so no clearing */
     uint64_t key[PEND_MAX]; /* hashes of the keys */
     char *v[PEND_MAX][32];  /* the values, then the name key, in buf */
+    int len[PEND_MAX][32];  /* their lengths (bound as they are) */
     size_t used;
     char buf[PEND_BUF];
 } pend;
@@ -205,7 +206,9 @@ typedef struct row_state {
     char got_key[KEYBUF], got_v[4][64];
     size_t got_len;
     unsigned long got_gen;
-    pend *pend; /* new roster rows not yet written (see pend_add) */
+    pend *pend;         /* new roster rows not yet written (see pend_add) */
+    const kind_def *hk; /* the last key store_row_peek was asked: its hash */
+    uint64_t hkey;
 } row_state;
 
 static int pend_flush(td_db *db, row_state *s);
@@ -724,6 +727,27 @@ static const char *pend_sql(const kind_def *k)
     return sql;
 }
 
+/* Bind pending row r at parameter offset off, lengths known. */
+static void bind_pend(sqlite3_stmt *st, int off, const kind_def *k, const pend *p, int r)
+{
+    for (size_t i = 0; i < k->ncols; i++) {
+        const char *v = p->v[r][i];
+        int pos = off + (int)i + 1;
+        if (!v)
+            bind_val(st, pos, &k->cols[i],
+                     (k->cols[i].flags & COL_KEY) || empty_is_text(k, i) ? "" : NULL);
+        else if (k->cols[i].flags & (COL_INT | COL_REAL))
+            bind_val(st, pos, &k->cols[i], v);
+        else
+            sqlite3_bind_text(st, pos, v, p->len[r][i], SQLITE_STATIC);
+    }
+    const char *key = p->v[r][k->ncols];
+    sqlite3_bind_text(st, off + (int)k->ncols + 1, key, key ? p->len[r][k->ncols] : 0,
+                      SQLITE_STATIC);
+    sqlite3_bind_int64(st, off + p_batch(k), p->batch);
+    sqlite3_bind_null(st, off + p_batch(k) + 1);
+}
+
 /* Write the pending rows (one statement when there are PEND_MAX). */
 static int pend_flush(td_db *db, row_state *s)
 {
@@ -738,7 +762,7 @@ static int pend_flush(td_db *db, row_state *s)
             p->ins = NULL;
         sqlite3_stmt *st = p->ins;
         for (int r = 0; st && r < p->n; r++)
-            bind_row_at(st, r * np, k, p->v[r], (char *[2]){p->v[r][k->ncols], NULL}, p->batch, 0);
+            bind_pend(st, r * np, k, p, r);
         rc = st && sqlite3_step(st) == SQLITE_DONE && sqlite3_changes(db_handle(db)) == p->n ? 0
                                                                                              : -1;
         if (st)
@@ -766,9 +790,11 @@ static int pend_flush(td_db *db, row_state *s)
  * them has this key. */
 static int pend_check(td_db *db, row_state *s, const char *key, size_t n)
 {
+    uint64_t h = key_hash(key, n);
+    s->hk = kind_get(KIND_LEARNERS);
+    s->hkey = h;
     if (!s->pend || !s->pend->n)
         return 0;
-    uint64_t h = key_hash(key, n);
     for (int r = 0; r < s->pend->n; r++)
         if (s->pend->key[r] == h)
             return pend_flush(db, s);
@@ -803,12 +829,18 @@ static int pend_add(td_db *db, row_state *s, const kind_def *k, char *const *val
         if (src) {
             size_t len = strlen(src) + 1;
             v[i] = memcpy(p->buf + p->used, src, len);
+            p->len[p->n][i] = (int)len - 1;
             p->used += len;
         }
     }
-    char key[KEYBUF + 1];
-    size_t kn = key_of_vals(k, vals, key);
-    p->key[p->n] = key_hash(key, kn > KEYBUF ? KEYBUF : kn);
+    if (s->hk == k) { /* apply_row peeked this row just before */
+        p->key[p->n] = s->hkey;
+    } else {
+        char key[KEYBUF + 1];
+        size_t kn = key_of_vals(k, vals, key);
+        p->key[p->n] = key_hash(key, kn > KEYBUF ? KEYBUF : kn);
+    }
+    s->hk = NULL;
     p->batch = batch;
     p->n++;
     return count_add(db, s, k, (const char *const *)vals, 1) ? -1 : 1;
