@@ -169,6 +169,21 @@ typedef struct count_slot {
     int out;      /* a row went out: the count may fall to nothing */
 } count_slot;
 
+#define PEND_MAX 64
+#define PEND_BUF 16384
+
+typedef struct pend {
+    int n; /* first: end_tx empties it through an int pointer */
+    int64_t batch;
+    sqlite3_stmt *ins;      /* kept here, not in db_prep's cache: every
+                        * parameter is bound each time, so no clearing */
+    uint64_t key[PEND_MAX]; /* hashes of the keys */
+    char *v[PEND_MAX][32];  /* the values, then the name key, in buf */
+    int len[PEND_MAX][32];  /* their lengths (bound as they are) */
+    size_t used;
+    char buf[PEND_BUF];
+} pend;
+
 typedef struct row_state {
     /* the cursor of store_row_peek: on row C (its key copied in ckey),
      * the smallest stored key >= the last key asked for (in lkey) */
@@ -191,7 +206,13 @@ typedef struct row_state {
     char got_key[KEYBUF], got_v[4][64];
     size_t got_len;
     unsigned long got_gen;
+    pend *pend;         /* new roster rows not yet written (see pend_add) */
+    const kind_def *hk; /* the last key store_row_peek was asked: its hash */
+    uint64_t hkey;
 } row_state;
+
+static int pend_flush(td_db *db, row_state *s);
+static int pend_check(td_db *db, row_state *s, const char *key, size_t n);
 
 static int flush_counts(td_db *db, void *ctx);
 static int write_counts(td_db *db, row_state *s);
@@ -204,6 +225,8 @@ static void end_tx(td_db *db, void *ctx)
         sqlite3_reset(s->cur);
     s->cur_on = -1;
     s->ncounts = 0;
+    if (s->pend)
+        *(int *)s->pend = 0; /* the pending rows go with the transaction */
     if (s->counts)
         memset(s->counts, 0, NCOUNT * sizeof *s->counts);
     s->next_audit = 0;
@@ -214,6 +237,9 @@ static void drop_state(td_db *db, void *ctx)
     (void)db;
     row_state *s = ctx;
     free(s->counts);
+    if (s->pend)
+        sqlite3_finalize(s->pend->ins);
+    free(s->pend);
     free(s);
 }
 
@@ -348,6 +374,9 @@ static void fill_out(const kind_def *k, sqlite3_stmt *st, const char **out, char
 /* The row with vals' key by a point look-up: st is left on it. */
 static int point_get(td_db *db, const kind_def *k, char *const *vals, sqlite3_stmt **pst)
 {
+    *pst = NULL;
+    if (k->id == KIND_LEARNERS && pend_flush(db, state_of(db)) != 0)
+        return -1;
     sqlite3_stmt *st = db_prep(db, sql_of(k)->get);
     *pst = st;
     if (!st)
@@ -443,6 +472,8 @@ int store_row_peek(td_db *db, const kind_def *k, char *const *vals, const char *
     row_state *s = state_of(db);
     char key[KEYBUF + 1];
     size_t n = key_of_vals(k, vals, key);
+    if (k->id == KIND_LEARNERS && pend_check(db, s, key, n > KEYBUF ? KEYBUF : n) != 0)
+        return -1;
     if (n > KEYBUF) {
         /* a key this long is looked up the plain way */
         sqlite3_stmt *st;
@@ -519,6 +550,8 @@ static int count_add(td_db *db, row_state *s, const kind_def *k, const char *con
 static int flush_counts(td_db *db, void *ctx)
 {
     row_state *s = ctx;
+    if (pend_flush(db, s) != 0)
+        return -1;
     if (s->cur) {
         sqlite3_reset(s->cur);
         s->cur_on = -1;
@@ -619,8 +652,8 @@ static void make_extra(const kind_def *k, char *const *vals, char *extra[2])
     }
 }
 
-static void bind_row(sqlite3_stmt *st, const kind_def *k, char *const *vals, char *const extra[2],
-                     int64_t batch, int64_t audit)
+static void bind_row_at(sqlite3_stmt *st, int off, const kind_def *k, char *const *vals,
+                        char *const extra[2], int64_t batch, int64_t audit)
 {
     static signed char text_empty[KIND__COUNT][32];
     static int known[KIND__COUNT];
@@ -633,14 +666,184 @@ static void bind_row(sqlite3_stmt *st, const kind_def *k, char *const *vals, cha
         const char *v = vals[i];
         if (!v && text_empty[k->id][i])
             v = "";
-        bind_val(st, (int)i + 1, &k->cols[i], v);
+        bind_val(st, off + (int)i + 1, &k->cols[i], v);
     }
     for (int i = 0; i < n_extra(k); i++)
-        sqlite3_bind_text(st, (int)k->ncols + 1 + i, extra[i], -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, off + (int)k->ncols + 1 + i, extra[i], -1, SQLITE_STATIC);
     if (batch)
-        sqlite3_bind_int64(st, p_batch(k), batch);
+        sqlite3_bind_int64(st, off + p_batch(k), batch);
+    else
+        sqlite3_bind_null(st, off + p_batch(k));
     if (has_audit_id(k) && audit)
-        sqlite3_bind_int64(st, p_batch(k) + 1, audit);
+        sqlite3_bind_int64(st, off + p_batch(k) + 1, audit);
+    else if (has_audit_id(k))
+        sqlite3_bind_null(st, off + p_batch(k) + 1);
+}
+
+static void bind_row(sqlite3_stmt *st, const kind_def *k, char *const *vals, char *const extra[2],
+                     int64_t batch, int64_t audit)
+{
+    bind_row_at(st, 0, k, vals, extra, batch, audit);
+}
+
+/* ---- new roster rows of an import, written PEND_MAX at a time ----------- */
+
+/* A million-row import inserts row after row: one statement of PEND_MAX
+ * rows saves the cost of a statement per row (binding aside, a quarter of
+ * SQLite's work per row).  The rows wait here until PEND_MAX, or until
+ * anything reads or writes learners (the peek included), or COMMIT. */
+
+static uint64_t key_hash(const char *key, size_t n)
+{
+    uint64_t h = 14695981039346656037ULL;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)key[i]) * 1099511628211ULL;
+    return h;
+}
+
+/* "INSERT OR FAIL INTO learners(...) VALUES(?, ...), (...), ..." for
+ * PEND_MAX rows: a key stored already is an error, never a silent skip;
+ * OR FAIL keeps what the statement wrote before the error, so SQLite needs
+ * no statement journal (the transaction is rolled back anyway). */
+static const char *pend_sql(const kind_def *k)
+{
+    static char *sql;
+    if (sql)
+        return sql;
+    const char *one = sql_of(k)->ins;
+    const char *cols = strchr(one, '('), *vals = strstr(one, ") VALUES(");
+    int np = p_batch(k) + has_audit_id(k);
+    strbuf b = {0};
+    sb_addf(&b, "INSERT OR FAIL INTO %s", k->table);
+    sb_addn(&b, cols, (size_t)(vals - cols) + 1);
+    sb_add(&b, " VALUES");
+    for (int r = 0; r < PEND_MAX; r++) {
+        sb_add(&b, r ? ", (" : "(");
+        for (int i = 0; i < np; i++)
+            sb_add(&b, i ? ", ?" : "?");
+        sb_add(&b, ")");
+    }
+    sql = b.s;
+    return sql;
+}
+
+/* Bind pending row r at parameter offset off, lengths known. */
+static void bind_pend(sqlite3_stmt *st, int off, const kind_def *k, const pend *p, int r)
+{
+    for (size_t i = 0; i < k->ncols; i++) {
+        const char *v = p->v[r][i];
+        int pos = off + (int)i + 1;
+        if (!v)
+            bind_val(st, pos, &k->cols[i],
+                     (k->cols[i].flags & COL_KEY) || empty_is_text(k, i) ? "" : NULL);
+        else if (k->cols[i].flags & (COL_INT | COL_REAL))
+            bind_val(st, pos, &k->cols[i], v);
+        else
+            sqlite3_bind_text(st, pos, v, p->len[r][i], SQLITE_STATIC);
+    }
+    const char *key = p->v[r][k->ncols];
+    sqlite3_bind_text(st, off + (int)k->ncols + 1, key, key ? p->len[r][k->ncols] : 0,
+                      SQLITE_STATIC);
+    sqlite3_bind_int64(st, off + p_batch(k), p->batch);
+    sqlite3_bind_null(st, off + p_batch(k) + 1);
+}
+
+/* Write the pending rows (one statement when there are PEND_MAX). */
+static int pend_flush(td_db *db, row_state *s)
+{
+    pend *p = s->pend;
+    if (!p || !p->n)
+        return 0;
+    const kind_def *k = kind_get(KIND_LEARNERS);
+    int np = p_batch(k) + has_audit_id(k), rc = 0;
+    if (p->n == PEND_MAX) {
+        if (!p->ins && sqlite3_prepare_v3(db_handle(db), pend_sql(k), -1, SQLITE_PREPARE_PERSISTENT,
+                                          &p->ins, NULL) != SQLITE_OK)
+            p->ins = NULL;
+        sqlite3_stmt *st = p->ins;
+        for (int r = 0; st && r < p->n; r++)
+            bind_pend(st, r * np, k, p, r);
+        rc = st && sqlite3_step(st) == SQLITE_DONE && sqlite3_changes(db_handle(db)) == p->n ? 0
+                                                                                             : -1;
+        if (st)
+            sqlite3_reset(st);
+    } else {
+        for (int r = 0; r < p->n && rc == 0; r++) {
+            sqlite3_stmt *st = db_prep(db, sql_of(k)->ins);
+            if (!st)
+                return -1;
+            bind_row(st, k, p->v[r], (char *[2]){p->v[r][k->ncols], NULL}, p->batch, 0);
+            rc = sqlite3_step(st) == SQLITE_DONE && sqlite3_changes(db_handle(db)) == 1 ? 0 : -1;
+            sqlite3_reset(st);
+        }
+    }
+    p->n = 0;
+    p->used = 0;
+    s->gen[k->id]++;
+    if (s->cur) /* the peek's cursor looks again */
+        sqlite3_reset(s->cur);
+    s->cur_on = -1;
+    return rc;
+}
+
+/* Before a key of learners is looked up: write the pending rows if one of
+ * them has this key. */
+static int pend_check(td_db *db, row_state *s, const char *key, size_t n)
+{
+    uint64_t h = key_hash(key, n);
+    s->hk = kind_get(KIND_LEARNERS);
+    s->hkey = h;
+    if (!s->pend || !s->pend->n)
+        return 0;
+    for (int r = 0; r < s->pend->n; r++)
+        if (s->pend->key[r] == h)
+            return pend_flush(db, s);
+    return 0;
+}
+
+static void make_extra(const kind_def *k, char *const *vals, char *extra[2]);
+static int count_add(td_db *db, row_state *s, const kind_def *k, const char *const *vals, int sign);
+
+/* Keep a new roster row of an import (its key is not stored) for the next
+ * flush.  1 kept, 0 it does not fit (write it now), -1 error. */
+static int pend_add(td_db *db, row_state *s, const kind_def *k, char *const *vals, int64_t batch)
+{
+    if (!s->pend)
+        s->pend = xcalloc(1, sizeof *s->pend);
+    pend *p = s->pend;
+    if ((p->n == PEND_MAX || (p->n && p->batch != batch)) && pend_flush(db, s) != 0)
+        return -1;
+    char *extra[2];
+    make_extra(k, vals, extra);
+    size_t need = extra[0] ? strlen(extra[0]) + 1 : 0;
+    for (size_t i = 0; i < k->ncols; i++)
+        need += vals[i] ? strlen(vals[i]) + 1 : 0;
+    if (need > PEND_BUF - p->used && pend_flush(db, s) != 0)
+        return -1;
+    if (need > PEND_BUF - p->used || k->ncols >= 32)
+        return 0;
+    char **v = p->v[p->n];
+    for (size_t i = 0; i <= k->ncols; i++) {
+        const char *src = i < k->ncols ? vals[i] : extra[0];
+        v[i] = NULL;
+        if (src) {
+            size_t len = strlen(src) + 1;
+            v[i] = memcpy(p->buf + p->used, src, len);
+            p->len[p->n][i] = (int)len - 1;
+            p->used += len;
+        }
+    }
+    if (s->hk == k) { /* apply_row peeked this row just before */
+        p->key[p->n] = s->hkey;
+    } else {
+        char key[KEYBUF + 1];
+        size_t kn = key_of_vals(k, vals, key);
+        p->key[p->n] = key_hash(key, kn > KEYBUF ? KEYBUF : kn);
+    }
+    s->hk = NULL;
+    p->batch = batch;
+    p->n++;
+    return count_add(db, s, k, (const char *const *)vals, 1) ? -1 : 1;
 }
 
 /* Run the INSERT (exists 0) or the UPDATE of a row.  1 written, 0 when
@@ -705,6 +908,8 @@ static int fetch_leaving(td_db *db, row_state *s, const kind_def *k, char *const
 int store_row_put(td_db *db, const kind_def *k, char *const *vals, int64_t batch)
 {
     row_state *s = state_of(db);
+    if (k->id == KIND_LEARNERS && pend_flush(db, s) != 0)
+        return -1;
     int w = put_row(db, s, k, vals, batch, 0, 0);
     if (w == 0)
         w = fetch_leaving(db, s, k, vals) == 1 ? put_row(db, s, k, vals, batch, 0, 1) : -1;
@@ -714,6 +919,8 @@ int store_row_put(td_db *db, const kind_def *k, char *const *vals, int64_t batch
 int store_row_delete(td_db *db, const kind_def *k, char *const *vals)
 {
     row_state *s = state_of(db);
+    if (k->id == KIND_LEARNERS && pend_flush(db, s) != 0)
+        return -1;
     if (fetch_leaving(db, s, k, vals) < 0)
         return -1;
     sqlite3_stmt *st = db_prep(db, sql_of(k)->del);
@@ -836,8 +1043,10 @@ int store_row_write(td_db *db, const kind_def *k, char *const *vals, int64_t bat
     }
     /* a roster row new to the database, from an import: its batch_id is
      * all undo needs (store_rows_unaudited), no entry each */
-    if (k->id == KIND_LEARNERS && batch && !old)
-        return put_row(db, s, k, vals, batch, 0, 0);
+    if (k->id == KIND_LEARNERS && batch && !old) {
+        int kept = pend_add(db, s, k, vals, batch);
+        return kept != 0 ? kept : put_row(db, s, k, vals, batch, 0, 0);
+    }
     int64_t id = audit_next(db, s);
     int compact = has_audit_id(k) && id > 0;
     int w = put_row(db, s, k, vals, batch, compact ? id : 0, old != NULL);
@@ -856,6 +1065,8 @@ int store_rows_unaudited(td_db *db, const kind_def *k, int64_t batch, store_row_
 {
     if (!has_audit_id(k))
         return TD_OK;
+    if (pend_flush(db, state_of(db)) != 0)
+        return TD_EDB;
     static char *sql[KIND__COUNT]; /* kept: db_prep caches by pointer */
     if (!sql[k->id]) {
         strbuf b = {0};
@@ -882,6 +1093,8 @@ int store_rows_unaudited(td_db *db, const kind_def *k, int64_t batch, store_row_
 int store_rows_each(td_db *db, const kind_def *k, const char *unit, const char *period,
                     store_row_fn fn, void *ctx)
 {
+    if (k->id == KIND_LEARNERS && pend_flush(db, state_of(db)) != 0)
+        return TD_EDB;
     sqlite3_stmt *st = db_prep(db, sql_of(k)->filtered);
     if (!st)
         return TD_EDB;

@@ -619,6 +619,46 @@ static void test_undo_refused(void)
     free(before);
 }
 
+/* New roster rows wait to be written 64 at a time: a key that comes again
+ * in the same file still meets its first row (newer: an update; older:
+ * stale; the same time with other values: a conflict), and a long file
+ * writes every row. */
+static void test_roster_repeats(void)
+{
+    CU_ASSERT_PTR_NOT_NULL_FATAL(db);
+    strbuf b = {0};
+    sb_add(&b, HL);
+    for (int i = 0; i < 150; i++)
+        sb_addf(&b,
+                "10532,R%03d,Ngô Thị Mai,1983,nu,cbccvc,,KNS-CB,learning,"
+                "2026-11-01T08:00:00+07:00,\n",
+                i);
+    sb_add(&b, "10532,R010,Ngô Thị Mai,1983,nu,cbccvc,,KNS-CB,completed,"
+               "2026-11-02T08:00:00+07:00,\n"
+               "10532,R140,Ngô Thị Mai,1983,nu,cbccvc,,KNS-CB,completed,"
+               "2026-10-02T08:00:00+07:00,\n");
+    CU_ASSERT_EQUAL(import1(file("rr1.csv", b.s)), TD_OK);
+    CU_ASSERT_EQUAL(rep.by_kind[KIND_LEARNERS].inserted, 150);
+    CU_ASSERT_EQUAL(rep.by_kind[KIND_LEARNERS].updated, 1);
+    CU_ASSERT_EQUAL(rep.by_kind[KIND_LEARNERS].stale, 1);
+    int64_t n[3];
+    CU_ASSERT_EQUAL(store_learner_counts(db, "10532", "cbccvc", "KNS-CB", n), 1);
+    CU_ASSERT_EQUAL(n[0], 150);
+    CU_ASSERT_EQUAL(n[1], 1);
+    char *s = export_kind(KIND_LEARNERS, "10532", NULL);
+    CU_ASSERT_PTR_NOT_NULL(strstr(s, "R010,Ngô Thị Mai,1983,nu,cbccvc,,KNS-CB,completed,"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(s, "R149,"));
+    free(s);
+    sb_free(&b);
+    /* the same key and time with other values, the first row still waiting */
+    CU_ASSERT_EQUAL(import1(file("rr2.csv", HL "10532,Q1,Lê Thu,1990,,cbccvc,,KNS-CB,learning,"
+                                               "2026-11-01T08:00:00+07:00,\n"
+                                               "10532,Q1,Lê Thu,1990,,cbccvc,,KNS-CB,completed,"
+                                               "2026-11-01T08:00:00+07:00,\n")),
+                    TD_EINPUT);
+    CU_ASSERT(has(&rep.errors, at("rr2.csv", "3: updated_at: another row of this import")));
+}
+
 /* Roster rows new to the database carry their batch and no audit entry
  * each: undo finds them by the batch, and refuses while a later write
  * (a batch not undone, or an edit in the UI) touched one of them. */
@@ -699,6 +739,7 @@ int main(void)
         {"undo reverts exactly", test_undo},
         {"undo refuses when later changes depend on it", test_undo_refused},
         {"undo of a roster: rows found by their batch", test_undo_roster},
+        {"a roster file with a key twice", test_roster_repeats},
     };
     if (CU_initialize_registry() != CUE_SUCCESS)
         return 1;
