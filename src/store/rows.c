@@ -1,4 +1,6 @@
-/* rows.c - generic SQL for the rows of every kind.
+/* rows.c - generic SQL for the rows of every kind: the statements, the
+ * state kept per connection, reading rows, roster counts (writing is in
+ * rows-write.c; what the two share is in rows-int.h).
  *
  * Speed (measured by bench/, see bench/README.md):
  * - An import asks for rows in key order, so store_row_peek() walks one
@@ -11,7 +13,7 @@
  *   learners: the changes are added up in memory and written before
  *   COMMIT or before the counts are read (db_pending); learners has no
  *   triggers (schema.c, versions 2 and 3).  So every write of learners
- *   must go through this file.
+ *   must go through these files.
  * - A learners audit entry written by store_row_write() leaves `new`
  *   empty: learners.audit_id names the entry while the row is the one it
  *   wrote, and the view `audit` shows the row then, or the `old` of the
@@ -19,6 +21,7 @@
  *   here during a transaction, so the row can name its entry first. */
 #include "config.h"
 
+#include "rows-int.h"
 #include "theodoi/csvio.h"
 #include "theodoi/store.h"
 #include "theodoi/text.h"
@@ -26,37 +29,31 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* SQL of one kind, made once and kept for the life of the program (the
- * statement cache is keyed by the text's address). */
-typedef struct kind_sql {
-    char *get, *scan, *ins, *upd, *del, *filtered;
-} kind_sql;
-
 static kind_sql SQL[KIND__COUNT];
 
 /* Extra columns the store derives for a kind: "" or ", name_fold, ...". */
 static const char *const EXTRA[KIND__COUNT][2] = {
     [KIND_UNITS] = {"name_fold", "name_key"}, [KIND_LEARNERS] = {"name_key", NULL}};
 
-static int n_extra(const kind_def *k)
+int n_extra(const kind_def *k)
 {
     return (EXTRA[k->id][0] != NULL) + (EXTRA[k->id][1] != NULL);
 }
 
 /* Learners rows name their audit entry (schema version 2). */
-static int has_audit_id(const kind_def *k)
+int has_audit_id(const kind_def *k)
 {
     return k->id == KIND_LEARNERS;
 }
 
 /* Parameter numbers: ?1..?ncols the columns, then the extras, the batch
  * and (learners) the audit id. */
-static int p_batch(const kind_def *k)
+int p_batch(const kind_def *k)
 {
     return (int)k->ncols + n_extra(k) + 1;
 }
 
-static void col_list(strbuf *b, const kind_def *k)
+void col_list(strbuf *b, const kind_def *k)
 {
     for (size_t i = 0; i < k->ncols; i++)
         sb_addf(b, "%s%s", i ? ", " : "", k->cols[i].name);
@@ -117,7 +114,7 @@ static char *make_upd(const kind_def *k)
 }
 
 /* Build the statements of a kind on first use. */
-static const kind_sql *sql_of(const kind_def *k)
+const kind_sql *sql_of(const kind_def *k)
 {
     kind_sql *s = &SQL[k->id];
     if (s->get)
@@ -160,62 +157,7 @@ static const kind_sql *sql_of(const kind_def *k)
 
 /* ---- state kept per connection during a transaction -------------------- */
 
-#define KEYBUF 256
-#define NCOUNT 4096 /* roster keys (unit, group, course) in one transaction */
-
-typedef struct count_slot {
-    char key[96]; /* "unit\tgroup\tcourse" */
-    int64_t n[3]; /* registered, completed, confirmed: changes */
-    int out;      /* a row went out: the count may fall to nothing */
-} count_slot;
-
-#define PEND_MAX 64
-#define PEND_BUF 16384
-
-typedef struct pend {
-    int n; /* first: end_tx empties it through an int pointer */
-    int64_t batch;
-    sqlite3_stmt *ins;      /* kept here, not in db_prep's cache: every
-                        * parameter is bound each time, so no clearing */
-    uint64_t key[PEND_MAX]; /* hashes of the keys */
-    char *v[PEND_MAX][32];  /* the values, then the name key, in buf */
-    int len[PEND_MAX][32];  /* their lengths (bound as they are) */
-    size_t used;
-    char buf[PEND_BUF];
-} pend;
-
-typedef struct row_state {
-    /* the cursor of store_row_peek: on row C (its key copied in ckey),
-     * the smallest stored key >= the last key asked for (in lkey) */
-    const kind_def *ck;
-    sqlite3_stmt *cur;
-    int cur_on;                              /* -1 no cursor, 0 at the end, 1 on a row */
-    unsigned long cur_gen, gen[KIND__COUNT]; /* writes to the kind */
-    char ckey[KEYBUF], lkey[KEYBUF];
-    size_t ckey_len, lkey_len;
-    /* changes of the roster counts, not yet written */
-    count_slot *counts;
-    size_t ncounts;
-    /* the next audit id of this transaction (0: not known yet) */
-    int64_t next_audit;
-    char num[32][32]; /* numbers handed out as text */
-    /* the learners row store_row_get handed out last, while nothing was
-     * written since: its key and the values that count (so that undo,
-     * which reads a row and then deletes it, reads it once) */
-    const kind_def *got_k;
-    char got_key[KEYBUF], got_v[4][64];
-    size_t got_len;
-    unsigned long got_gen;
-    pend *pend;         /* new roster rows not yet written (see pend_add) */
-    const kind_def *hk; /* the last key store_row_peek was asked: its hash */
-    uint64_t hkey;
-} row_state;
-
-static int pend_flush(td_db *db, row_state *s);
-static int pend_check(td_db *db, row_state *s, const char *key, size_t n);
-
 static int flush_counts(td_db *db, void *ctx);
-static int write_counts(td_db *db, row_state *s);
 
 static void end_tx(td_db *db, void *ctx)
 {
@@ -243,7 +185,7 @@ static void drop_state(td_db *db, void *ctx)
     free(s);
 }
 
-static row_state *state_of(td_db *db)
+row_state *state_of(td_db *db)
 {
     const db_pending *p = db_get_pending(db);
     if (p->ctx && p->flush == flush_counts)
@@ -257,7 +199,7 @@ static row_state *state_of(td_db *db)
 /* ---- values in and out ------------------------------------------------ */
 
 /* Bind value v of column c at position pos (v stays valid until reset). */
-static void bind_val(sqlite3_stmt *st, int pos, const kind_col *c, const char *v)
+void bind_val(sqlite3_stmt *st, int pos, const kind_col *c, const char *v)
 {
     if (!v)
         sqlite3_bind_null(st, pos);
@@ -272,7 +214,7 @@ static void bind_val(sqlite3_stmt *st, int pos, const kind_col *c, const char *v
 /* Canonical text of result column i, NULL when empty: text points into
  * the statement; numbers are written into buf (32 bytes), REAL as kinds.c
  * formats it, INTEGER as SQLite would (without its conversion). */
-static const char *column_ref(sqlite3_stmt *st, int i, const kind_col *c, char *buf)
+const char *column_ref(sqlite3_stmt *st, int i, const kind_col *c, char *buf)
 {
     if (!(c->flags & (COL_INT | COL_REAL))) {
         const char *t = (const char *)sqlite3_column_text(st, i);
@@ -310,7 +252,7 @@ static const char *column_ref(sqlite3_stmt *st, int i, const kind_col *c, char *
 }
 
 /* Key columns are bound as text, "" for none (an empty period is ''). */
-static void bind_key(sqlite3_stmt *st, const kind_def *k, char *const *vals, int copy)
+void bind_key(sqlite3_stmt *st, const kind_def *k, char *const *vals, int copy)
 {
     for (size_t i = 0; i < k->ncols; i++)
         if (k->cols[i].flags & COL_KEY)
@@ -320,7 +262,7 @@ static void bind_key(sqlite3_stmt *st, const kind_def *k, char *const *vals, int
 
 /* The key of vals as NUL-separated text (the order of the primary key,
  * whose columns are the kind's key columns in column order). */
-static size_t key_of_vals(const kind_def *k, char *const *vals, char *out)
+size_t key_of_vals(const kind_def *k, char *const *vals, char *out)
 {
     size_t n = 0;
     for (size_t i = 0; i < k->ncols; i++)
@@ -335,7 +277,7 @@ static size_t key_of_vals(const kind_def *k, char *const *vals, char *out)
     return n;
 }
 
-static size_t key_of_row(const kind_def *k, sqlite3_stmt *st, char *out)
+size_t key_of_row(const kind_def *k, sqlite3_stmt *st, char *out)
 {
     size_t n = 0;
     for (size_t i = 0; i < k->ncols; i++)
@@ -354,7 +296,7 @@ static size_t key_of_row(const kind_def *k, sqlite3_stmt *st, char *out)
 /* Compare two keys made by key_of_*: column by column as SQLite's BINARY
  * collation does (the bytes, then the length).  The columns end with a
  * NUL, which sorts first, so one memcmp does it. */
-static int key_cmp(const char *a, size_t na, const char *b, size_t nb)
+int key_cmp(const char *a, size_t na, const char *b, size_t nb)
 {
     int c = memcmp(a, b, na < nb ? na : nb);
     return c ? c : (na > nb) - (na < nb);
@@ -362,8 +304,7 @@ static int key_cmp(const char *a, size_t na, const char *b, size_t nb)
 
 /* ---- reading rows ----------------------------------------------------- */
 
-static void fill_out(const kind_def *k, sqlite3_stmt *st, const char **out, char num[][32],
-                     int64_t *batch)
+void fill_out(const kind_def *k, sqlite3_stmt *st, const char **out, char num[][32], int64_t *batch)
 {
     for (size_t i = 0; i < k->ncols; i++)
         out[i] = column_ref(st, (int)i, &k->cols[i], num[i]);
@@ -372,7 +313,7 @@ static void fill_out(const kind_def *k, sqlite3_stmt *st, const char **out, char
 }
 
 /* The row with vals' key by a point look-up: st is left on it. */
-static int point_get(td_db *db, const kind_def *k, char *const *vals, sqlite3_stmt **pst)
+int point_get(td_db *db, const kind_def *k, char *const *vals, sqlite3_stmt **pst)
 {
     *pst = NULL;
     if (k->id == KIND_LEARNERS && pend_flush(db, state_of(db)) != 0)
@@ -386,10 +327,8 @@ static int point_get(td_db *db, const kind_def *k, char *const *vals, sqlite3_st
     return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
 
-static void vals_text_into(strbuf *b, const kind_def *k, const char *const *vals);
-
 /* Columns of learners that the roster counts use. */
-static const int *count_cols(const kind_def *k)
+const int *count_cols(const kind_def *k)
 {
     static int c[4] = {-1};
     if (c[0] < 0) {
@@ -507,7 +446,7 @@ int store_row_peek(td_db *db, const kind_def *k, char *const *vals, const char *
 
 /* Add sign (+1 a row in, -1 a row out) to the counts of the row's unit,
  * group and course, in memory until flush_counts. */
-static int count_add(td_db *db, row_state *s, const kind_def *k, const char *const *vals, int sign)
+int count_add(td_db *db, row_state *s, const kind_def *k, const char *const *vals, int sign)
 {
     const int *cc = count_cols(k);
     int ig = cc[1], ic = cc[2], is = cc[3];
@@ -561,7 +500,7 @@ static int flush_counts(td_db *db, void *ctx)
 
 /* Write the counts kept in memory; a count that falls to nothing loses
  * its row, as the triggers of version 1 did. */
-static int write_counts(td_db *db, row_state *s)
+int write_counts(td_db *db, row_state *s)
 {
     if (!s->ncounts)
         return 0;
@@ -597,580 +536,5 @@ static int write_counts(td_db *db, row_state *s)
         memset(c, 0, sizeof *c);
     }
     s->ncounts = 0;
-    return 0;
-}
-
-/* ---- writing rows ------------------------------------------------------ */
-
-/* Columns whose empty value is stored as '' (NOT NULL DEFAULT ''). */
-static int empty_is_text(const kind_def *k, size_t i)
-{
-    const char *n = k->cols[i].name;
-    return ((k->id == KIND_LEARNERS || k->id == KIND_HOLIDAYS) &&
-            (!strcmp(n, "gender") || !strcmp(n, "village") || !strcmp(n, "name"))) ||
-           (k->id == KIND_ITEMS && !strcmp(n, "due"));
-}
-
-/* A name's sort key made by the caller (the importer makes it on its
- * reading thread), used while the hint names the row's name. */
-static const char *hint_name, *hint_key;
-
-void store_name_key_hint(const char *name, const char *key)
-{
-    hint_name = name;
-    hint_key = key;
-}
-
-/* The derived columns of a row, kept until the next call.  A person's
- * rows follow each other (one per course): the name key of the last
- * name is reused. */
-static void make_extra(const kind_def *k, char *const *vals, char *extra[2])
-{
-    static char *fold, *collate, *name, *name_key;
-    extra[0] = extra[1] = NULL;
-    if (k->id == KIND_UNITS) {
-        free(fold);
-        free(collate);
-        extra[0] = fold = text_fold(vals[1]);
-        extra[1] = collate = text_collate_key(vals[1]);
-    } else if (k->id == KIND_LEARNERS) {
-        static int in = -1;
-        if (in < 0)
-            in = kind_col_index(k, "full_name");
-        const char *n = vals[in] ? vals[in] : "";
-        if (hint_key && hint_name && strcmp(hint_name, n) == 0) {
-            extra[0] = (char *)hint_key;
-            return;
-        }
-        if (!name || strcmp(name, n) != 0) {
-            free(name);
-            free(name_key);
-            name = xstrdup(n);
-            name_key = text_name_key(vals[in]);
-        }
-        extra[0] = name_key;
-    }
-}
-
-static void bind_row_at(sqlite3_stmt *st, int off, const kind_def *k, char *const *vals,
-                        char *const extra[2], int64_t batch, int64_t audit)
-{
-    static signed char text_empty[KIND__COUNT][32];
-    static int known[KIND__COUNT];
-    if (!known[k->id]) {
-        for (size_t i = 0; i < k->ncols && i < 32; i++)
-            text_empty[k->id][i] = (k->cols[i].flags & COL_KEY) || empty_is_text(k, i);
-        known[k->id] = 1;
-    }
-    for (size_t i = 0; i < k->ncols; i++) {
-        const char *v = vals[i];
-        if (!v && text_empty[k->id][i])
-            v = "";
-        bind_val(st, off + (int)i + 1, &k->cols[i], v);
-    }
-    for (int i = 0; i < n_extra(k); i++)
-        sqlite3_bind_text(st, off + (int)k->ncols + 1 + i, extra[i], -1, SQLITE_STATIC);
-    if (batch)
-        sqlite3_bind_int64(st, off + p_batch(k), batch);
-    else
-        sqlite3_bind_null(st, off + p_batch(k));
-    if (has_audit_id(k) && audit)
-        sqlite3_bind_int64(st, off + p_batch(k) + 1, audit);
-    else if (has_audit_id(k))
-        sqlite3_bind_null(st, off + p_batch(k) + 1);
-}
-
-static void bind_row(sqlite3_stmt *st, const kind_def *k, char *const *vals, char *const extra[2],
-                     int64_t batch, int64_t audit)
-{
-    bind_row_at(st, 0, k, vals, extra, batch, audit);
-}
-
-/* ---- new roster rows of an import, written PEND_MAX at a time ----------- */
-
-/* A million-row import inserts row after row: one statement of PEND_MAX
- * rows saves the cost of a statement per row (binding aside, a quarter of
- * SQLite's work per row).  The rows wait here until PEND_MAX, or until
- * anything reads or writes learners (the peek included), or COMMIT. */
-
-static uint64_t key_hash(const char *key, size_t n)
-{
-    uint64_t h = 14695981039346656037ULL;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)key[i]) * 1099511628211ULL;
-    return h;
-}
-
-/* "INSERT OR FAIL INTO learners(...) VALUES(?, ...), (...), ..." for
- * PEND_MAX rows: a key stored already is an error, never a silent skip;
- * OR FAIL keeps what the statement wrote before the error, so SQLite needs
- * no statement journal (the transaction is rolled back anyway). */
-static const char *pend_sql(const kind_def *k)
-{
-    static char *sql;
-    if (sql)
-        return sql;
-    const char *one = sql_of(k)->ins;
-    const char *cols = strchr(one, '('), *vals = strstr(one, ") VALUES(");
-    int np = p_batch(k) + has_audit_id(k);
-    strbuf b = {0};
-    sb_addf(&b, "INSERT OR FAIL INTO %s", k->table);
-    sb_addn(&b, cols, (size_t)(vals - cols) + 1);
-    sb_add(&b, " VALUES");
-    for (int r = 0; r < PEND_MAX; r++) {
-        sb_add(&b, r ? ", (" : "(");
-        for (int i = 0; i < np; i++)
-            sb_add(&b, i ? ", ?" : "?");
-        sb_add(&b, ")");
-    }
-    sql = b.s;
-    return sql;
-}
-
-/* Bind pending row r at parameter offset off, lengths known. */
-static void bind_pend(sqlite3_stmt *st, int off, const kind_def *k, const pend *p, int r)
-{
-    for (size_t i = 0; i < k->ncols; i++) {
-        const char *v = p->v[r][i];
-        int pos = off + (int)i + 1;
-        if (!v)
-            bind_val(st, pos, &k->cols[i],
-                     (k->cols[i].flags & COL_KEY) || empty_is_text(k, i) ? "" : NULL);
-        else if (k->cols[i].flags & (COL_INT | COL_REAL))
-            bind_val(st, pos, &k->cols[i], v);
-        else
-            sqlite3_bind_text(st, pos, v, p->len[r][i], SQLITE_STATIC);
-    }
-    const char *key = p->v[r][k->ncols];
-    sqlite3_bind_text(st, off + (int)k->ncols + 1, key, key ? p->len[r][k->ncols] : 0,
-                      SQLITE_STATIC);
-    sqlite3_bind_int64(st, off + p_batch(k), p->batch);
-    sqlite3_bind_null(st, off + p_batch(k) + 1);
-}
-
-/* Write the pending rows (one statement when there are PEND_MAX). */
-static int pend_flush(td_db *db, row_state *s)
-{
-    pend *p = s->pend;
-    if (!p || !p->n)
-        return 0;
-    const kind_def *k = kind_get(KIND_LEARNERS);
-    int np = p_batch(k) + has_audit_id(k), rc = 0;
-    if (p->n == PEND_MAX) {
-        if (!p->ins && sqlite3_prepare_v3(db_handle(db), pend_sql(k), -1, SQLITE_PREPARE_PERSISTENT,
-                                          &p->ins, NULL) != SQLITE_OK)
-            p->ins = NULL;
-        sqlite3_stmt *st = p->ins;
-        for (int r = 0; st && r < p->n; r++)
-            bind_pend(st, r * np, k, p, r);
-        rc = st && sqlite3_step(st) == SQLITE_DONE && sqlite3_changes(db_handle(db)) == p->n ? 0
-                                                                                             : -1;
-        if (st)
-            sqlite3_reset(st);
-    } else {
-        for (int r = 0; r < p->n && rc == 0; r++) {
-            sqlite3_stmt *st = db_prep(db, sql_of(k)->ins);
-            if (!st)
-                return -1;
-            bind_row(st, k, p->v[r], (char *[2]){p->v[r][k->ncols], NULL}, p->batch, 0);
-            rc = sqlite3_step(st) == SQLITE_DONE && sqlite3_changes(db_handle(db)) == 1 ? 0 : -1;
-            sqlite3_reset(st);
-        }
-    }
-    p->n = 0;
-    p->used = 0;
-    s->gen[k->id]++;
-    if (s->cur) /* the peek's cursor looks again */
-        sqlite3_reset(s->cur);
-    s->cur_on = -1;
-    return rc;
-}
-
-/* Before a key of learners is looked up: write the pending rows if one of
- * them has this key. */
-static int pend_check(td_db *db, row_state *s, const char *key, size_t n)
-{
-    uint64_t h = key_hash(key, n);
-    s->hk = kind_get(KIND_LEARNERS);
-    s->hkey = h;
-    if (!s->pend || !s->pend->n)
-        return 0;
-    for (int r = 0; r < s->pend->n; r++)
-        if (s->pend->key[r] == h)
-            return pend_flush(db, s);
-    return 0;
-}
-
-static void make_extra(const kind_def *k, char *const *vals, char *extra[2]);
-static int count_add(td_db *db, row_state *s, const kind_def *k, const char *const *vals, int sign);
-
-/* Keep a new roster row of an import (its key is not stored) for the next
- * flush.  1 kept, 0 it does not fit (write it now), -1 error. */
-static int pend_add(td_db *db, row_state *s, const kind_def *k, char *const *vals, int64_t batch)
-{
-    if (!s->pend)
-        s->pend = xcalloc(1, sizeof *s->pend);
-    pend *p = s->pend;
-    if ((p->n == PEND_MAX || (p->n && p->batch != batch)) && pend_flush(db, s) != 0)
-        return -1;
-    char *extra[2];
-    make_extra(k, vals, extra);
-    size_t need = extra[0] ? strlen(extra[0]) + 1 : 0;
-    for (size_t i = 0; i < k->ncols; i++)
-        need += vals[i] ? strlen(vals[i]) + 1 : 0;
-    if (need > PEND_BUF - p->used && pend_flush(db, s) != 0)
-        return -1;
-    if (need > PEND_BUF - p->used || k->ncols >= 32)
-        return 0;
-    char **v = p->v[p->n];
-    for (size_t i = 0; i <= k->ncols; i++) {
-        const char *src = i < k->ncols ? vals[i] : extra[0];
-        v[i] = NULL;
-        if (src) {
-            size_t len = strlen(src) + 1;
-            v[i] = memcpy(p->buf + p->used, src, len);
-            p->len[p->n][i] = (int)len - 1;
-            p->used += len;
-        }
-    }
-    if (s->hk == k) { /* apply_row peeked this row just before */
-        p->key[p->n] = s->hkey;
-    } else {
-        char key[KEYBUF + 1];
-        size_t kn = key_of_vals(k, vals, key);
-        p->key[p->n] = key_hash(key, kn > KEYBUF ? KEYBUF : kn);
-    }
-    s->hk = NULL;
-    p->batch = batch;
-    p->n++;
-    return count_add(db, s, k, (const char *const *)vals, 1) ? -1 : 1;
-}
-
-/* Run the INSERT (exists 0) or the UPDATE of a row.  1 written, 0 when
- * the INSERT found the key stored, -1 error. */
-static int put_row(td_db *db, row_state *s, const kind_def *k, char *const *vals, int64_t batch,
-                   int64_t audit, int exists)
-{
-    char *extra[2];
-    make_extra(k, vals, extra);
-    int written = -1;
-    sqlite3_stmt *st = db_prep(db, exists ? sql_of(k)->upd : sql_of(k)->ins);
-    if (st) {
-        bind_row(st, k, vals, extra, batch, audit);
-        int rc = sqlite3_step(st);
-        sqlite3_reset(st);
-        if (rc == SQLITE_DONE)
-            written = sqlite3_changes(db_handle(db)) > 0 ? 1 : exists ? -1 : 0;
-    }
-    if (written == 1 && k->id == KIND_LEARNERS &&
-        count_add(db, s, k, (const char *const *)vals, 1) != 0)
-        written = -1;
-    s->gen[k->id]++;
-    return written;
-}
-
-/* A stored learners row (values old) is about to change or go: count it
- * out of the roster.  Before the write. */
-static int row_leaves(td_db *db, row_state *s, const kind_def *k, const char *const *old)
-{
-    return k->id == KIND_LEARNERS ? count_add(db, s, k, old, -1) : 0;
-}
-
-/* The stored row with vals' key, for a write that replaces or deletes
- * it: 1 found (counted out), 0 not found, -1 error.  The row
- * store_row_get handed out last is not read again. */
-static int fetch_leaving(td_db *db, row_state *s, const kind_def *k, char *const *vals)
-{
-    char key[KEYBUF + 1];
-    size_t n = k->id == KIND_LEARNERS ? key_of_vals(k, vals, key) : KEYBUF + 1;
-    if (s->got_k == k && s->got_gen == s->gen[k->id] && n <= KEYBUF &&
-        key_cmp(key, n, s->got_key, s->got_len) == 0) {
-        const char *old[32] = {0};
-        const int *c = count_cols(k);
-        for (int i = 0; i < 4; i++)
-            old[c[i]] = s->got_v[i];
-        s->got_k = NULL;
-        return row_leaves(db, s, k, old) ? -1 : 1;
-    }
-    sqlite3_stmt *st;
-    int found = point_get(db, k, vals, &st);
-    if (found == 1) {
-        const char *old[32];
-        fill_out(k, st, old, s->num, NULL);
-        if (row_leaves(db, s, k, old) != 0)
-            found = -1;
-    }
-    if (st)
-        sqlite3_reset(st);
-    return found;
-}
-
-int store_row_put(td_db *db, const kind_def *k, char *const *vals, int64_t batch)
-{
-    row_state *s = state_of(db);
-    if (k->id == KIND_LEARNERS && pend_flush(db, s) != 0)
-        return -1;
-    int w = put_row(db, s, k, vals, batch, 0, 0);
-    if (w == 0)
-        w = fetch_leaving(db, s, k, vals) == 1 ? put_row(db, s, k, vals, batch, 0, 1) : -1;
-    return w == 1 ? 0 : -1;
-}
-
-int store_row_delete(td_db *db, const kind_def *k, char *const *vals)
-{
-    row_state *s = state_of(db);
-    if (k->id == KIND_LEARNERS && pend_flush(db, s) != 0)
-        return -1;
-    if (fetch_leaving(db, s, k, vals) < 0)
-        return -1;
-    sqlite3_stmt *st = db_prep(db, sql_of(k)->del);
-    if (!st)
-        return -1;
-    bind_key(st, k, vals, 0);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    s->gen[k->id]++;
-    return rc == SQLITE_DONE ? 0 : -1;
-}
-
-void store_vals_free(const kind_def *k, char **vals)
-{
-    for (size_t i = 0; i < k->ncols; i++)
-        xfree(&vals[i]);
-}
-
-/* Append the row's values as one CSV line (csv_quote's rules) to b. */
-static void vals_text_into(strbuf *b, const kind_def *k, const char *const *vals)
-{
-    for (size_t i = 0; i < k->ncols; i++) {
-        const char *v = vals[i] ? vals[i] : "";
-        size_t n = strlen(v);
-        if (i)
-            sb_addn(b, ",", 1);
-        if (!n || (v[0] != ' ' && v[n - 1] != ' ' && !strpbrk(v, ",\"\r\n"))) {
-            sb_addn(b, v, n);
-            continue;
-        }
-        sb_addn(b, "\"", 1);
-        for (const char *q; (q = strchr(v, '"')); v = q + 1)
-            sb_addn(b, v, (size_t)(q - v) + 1), sb_addn(b, "\"", 1);
-        sb_add(b, v);
-        sb_addn(b, "\"", 1);
-    }
-}
-
-char *store_vals_text(const kind_def *k, char *const *vals)
-{
-    strbuf b = {0};
-    vals_text_into(&b, k, (const char *const *)vals);
-    return b.s ? b.s : xstrdup("");
-}
-
-/* The id the next audit entry of this transaction gets (0 outside one:
- * then SQLite chooses). */
-static int64_t audit_next(td_db *db, row_state *s)
-{
-    if (!db_in_tx(db))
-        return 0;
-    if (!s->next_audit) {
-        sqlite3_stmt *st = db_prep(db, "SELECT coalesce(max(id), 0) + 1 FROM audit_log");
-        if (!st || sqlite3_step(st) != SQLITE_ROW)
-            return st ? (sqlite3_reset(st), 0) : 0;
-        s->next_audit = sqlite3_column_int64(st, 0);
-        sqlite3_reset(st);
-    }
-    return s->next_audit;
-}
-
-static int64_t audit_put(td_db *db, row_state *s, int64_t id, int64_t batch, const char *source,
-                         const kind_def *k, const char *key, const char *old_text,
-                         const char *new_text, int64_t old_batch)
-{
-    static const char sql[] =
-        "INSERT INTO audit_log(id, batch_id, at, login, source, kind, key, old, new,"
-        " old_batch) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
-    sqlite3_stmt *st = db_prep(db, sql);
-    if (!st)
-        return -1;
-    char now[32];
-    if (id)
-        sqlite3_bind_int64(st, 1, id);
-    if (batch) {
-        sqlite3_bind_int64(st, 2, batch);
-    } else {
-        ts_format(ts_now(), now);
-        sqlite3_bind_text(st, 3, now, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 4, td_login(), -1, SQLITE_STATIC);
-    }
-    sqlite3_bind_text(st, 5, source, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 6, k->name, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 7, key, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 8, old_text, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 9, new_text, -1, SQLITE_STATIC);
-    if (old_batch)
-        sqlite3_bind_int64(st, 10, old_batch);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return -1;
-    int64_t got = sqlite3_last_insert_rowid(db_handle(db));
-    if (s->next_audit)
-        s->next_audit = got + 1;
-    return got;
-}
-
-int64_t store_audit(td_db *db, int64_t batch, const char *source, const kind_def *k,
-                    const char *key, const char *old_text, const char *new_text, int64_t old_batch)
-{
-    row_state *s = state_of(db);
-    return audit_put(db, s, audit_next(db, s), batch, source, k, key, old_text, new_text,
-                     old_batch);
-}
-
-int store_row_write(td_db *db, const kind_def *k, char *const *vals, int64_t batch,
-                    char *const *old, const char *source, const char *key, int64_t old_batch)
-{
-    row_state *s = state_of(db);
-    static strbuf ob, nb;
-    const char *old_text = NULL;
-    if (old) {
-        /* old may point into the cursor: use it before anything is written */
-        sb_reset(&ob);
-        vals_text_into(&ob, k, (const char *const *)old);
-        old_text = ob.s ? ob.s : "";
-        if (row_leaves(db, s, k, (const char *const *)old) != 0)
-            return -1;
-    }
-    /* a roster row new to the database, from an import: its batch_id is
-     * all undo needs (store_rows_unaudited), no entry each */
-    if (k->id == KIND_LEARNERS && batch && !old) {
-        int kept = pend_add(db, s, k, vals, batch);
-        return kept != 0 ? kept : put_row(db, s, k, vals, batch, 0, 0);
-    }
-    int64_t id = audit_next(db, s);
-    int compact = has_audit_id(k) && id > 0;
-    int w = put_row(db, s, k, vals, batch, compact ? id : 0, old != NULL);
-    if (w != 1)
-        return w;
-    sb_reset(&nb);
-    if (!compact)
-        vals_text_into(&nb, k, (const char *const *)vals);
-    const char *new_text = compact || !nb.s ? "" : nb.s;
-    return audit_put(db, s, id, batch, source, k, key, old_text, new_text, old_batch) < 0 ? -1 : 1;
-}
-
-/* ---- reading many rows, meta, the audit's text ------------------------- */
-
-int store_rows_unaudited(td_db *db, const kind_def *k, int64_t batch, store_row_fn fn, void *ctx)
-{
-    if (!has_audit_id(k))
-        return TD_OK;
-    if (pend_flush(db, state_of(db)) != 0)
-        return TD_EDB;
-    static char *sql[KIND__COUNT]; /* kept: db_prep caches by pointer */
-    if (!sql[k->id]) {
-        strbuf b = {0};
-        sb_add(&b, "SELECT ");
-        col_list(&b, k);
-        sb_addf(&b, " FROM %s WHERE batch_id = ? AND audit_id IS NULL", k->table);
-        sql[k->id] = b.s;
-    }
-    sqlite3_stmt *st = db_prep(db, sql[k->id]);
-    if (!st)
-        return TD_EDB;
-    sqlite3_bind_int64(st, 1, batch);
-    int rc, stop = 0;
-    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *v[32];
-        char num[32][32];
-        fill_out(k, st, v, num, NULL);
-        stop = fn(ctx, (char *const *)v);
-    }
-    sqlite3_reset(st);
-    return stop || rc == SQLITE_DONE ? TD_OK : TD_EDB;
-}
-
-int store_rows_each(td_db *db, const kind_def *k, const char *unit, const char *period,
-                    store_row_fn fn, void *ctx)
-{
-    if (k->id == KIND_LEARNERS && pend_flush(db, state_of(db)) != 0)
-        return TD_EDB;
-    sqlite3_stmt *st = db_prep(db, sql_of(k)->filtered);
-    if (!st)
-        return TD_EDB;
-    if (unit && k->unit_col >= 0)
-        sqlite3_bind_text(st, 1, unit, -1, SQLITE_TRANSIENT);
-    if (period && kind_col_index(k, "period") >= 0)
-        sqlite3_bind_text(st, 2, period, -1, SQLITE_TRANSIENT);
-    const char *vals[32];
-    char num[32][32];
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        for (size_t i = 0; i < k->ncols; i++)
-            vals[i] = column_ref(st, (int)i, &k->cols[i], num[i]);
-        if (fn(ctx, (char *const *)vals))
-            break;
-    }
-    sqlite3_reset(st);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? TD_OK : TD_EDB;
-}
-
-char *store_meta_get(td_db *db, const char *key)
-{
-    sqlite3_stmt *st = db_prep(db, "SELECT value FROM meta WHERE key = ?");
-    if (!st)
-        return NULL;
-    sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
-    char *v = NULL;
-    if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-        v = xstrdup((const char *)sqlite3_column_text(st, 0));
-    sqlite3_reset(st);
-    return v;
-}
-
-int store_meta_set(td_db *db, const char *key, const char *value)
-{
-    sqlite3_stmt *st = db_prep(db, "INSERT OR REPLACE INTO meta VALUES(?, ?)");
-    if (!st)
-        return -1;
-    sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 2, value, -1, SQLITE_TRANSIENT);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE ? 0 : -1;
-}
-
-/* Read back a line written by store_vals_text (our own quoting: fields
- * separated by ',', quoted with '"' when needed, '""' inside quotes). */
-int store_vals_parse(const kind_def *k, const char *text, char **vals)
-{
-    const char *p = text;
-    for (size_t i = 0; i < k->ncols; i++) {
-        strbuf b = {0};
-        if (*p == '"') {
-            for (p++; *p; p++) {
-                if (*p == '"' && p[1] == '"')
-                    sb_addn(&b, p++, 1);
-                else if (*p == '"')
-                    break;
-                else
-                    sb_addn(&b, p, 1);
-            }
-            if (*p == '"')
-                p++;
-        } else {
-            size_t n = strcspn(p, ",");
-            sb_addn(&b, p, n);
-            p += n;
-        }
-        vals[i] = b.len ? b.s : (free(b.s), NULL);
-        if (*p == ',')
-            p++;
-        else if (i + 1 < k->ncols) {
-            for (size_t j = i + 1; j < k->ncols; j++)
-                vals[j] = NULL;
-            return -1;
-        }
-    }
     return 0;
 }
