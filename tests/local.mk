@@ -9,9 +9,9 @@
 src_libtheodoi_a_SOURCES += src/sync/init.c
 
 check_PROGRAMS += tests/unit/test_kinds tests/unit/test_sync tests/unit/test_rowpipe
-tests_unit_test_kinds_SOURCES = tests/unit/test_kinds.c
-tests_unit_test_sync_SOURCES = tests/unit/test_sync.c
-tests_unit_test_rowpipe_SOURCES = tests/unit/test_rowpipe.c
+tests_unit_test_kinds_SOURCES = tests/unit/test_kinds.c tests/unit/cu-run.c tests/unit/cu-run.h
+tests_unit_test_sync_SOURCES = tests/unit/test_sync.c tests/unit/cu-run.c tests/unit/cu-run.h
+tests_unit_test_rowpipe_SOURCES = tests/unit/test_rowpipe.c tests/unit/cu-run.c tests/unit/cu-run.h
 
 CLI_TESTS_CORE = \
 	tests/cli/basics.sh \

@@ -8,7 +8,7 @@ src_theodoi_SOURCES += src/tui/app.c src/tui/keys.c src/tui/draw.c \
 	src/tui/ui-history.c
 
 check_PROGRAMS += tests/unit/test_widgets
-tests_unit_test_widgets_SOURCES = tests/unit/test_widgets.c
+tests_unit_test_widgets_SOURCES = tests/unit/test_widgets.c tests/unit/cu-run.c tests/unit/cu-run.h
 
 # tmux tests of the real program (skipped when tmux is missing).
 TUI_TESTS += tests/tui/smoke.sh tests/tui/edit.sh tests/tui/ascii.sh tests/tui/live.sh \

@@ -12,6 +12,8 @@
 
 #include "theodoi/csvio.h"
 
+#include "cu-run.h"
+
 #include <CUnit/Basic.h>
 #include <dirent.h>
 #include <iconv.h>
@@ -579,10 +581,7 @@ static void test_stdin(void)
 
 int main(void)
 {
-    static const struct {
-        const char *name;
-        CU_TestFunc fn;
-    } tests[] = {
+    static const cu_test tests[] = {
         {"open a missing file", test_open_missing},
         {"comma, LF", test_comma_lf},
         {"semicolon from the header", test_semicolon},
@@ -606,18 +605,5 @@ int main(void)
         {"a 300 KB field", test_long_field},
         {"stdin as -", test_stdin},
     };
-    if (CU_initialize_registry() != CUE_SUCCESS)
-        return 1;
-    CU_pSuite s = CU_add_suite("csvio", suite_init, suite_clean);
-    if (!s) {
-        CU_cleanup_registry();
-        return 1;
-    }
-    for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++)
-        CU_add_test(s, tests[i].name, tests[i].fn);
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    int f = CU_get_number_of_failures();
-    CU_cleanup_registry();
-    return f != 0;
+    return CU_RUN("csvio", suite_init, suite_clean, NULL, NULL, tests);
 }

@@ -4,6 +4,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "cu-run.h"
+
 #include <CUnit/Basic.h>
 
 #include "theodoi/date.h"
@@ -465,10 +467,7 @@ static void test_due_format_small_buffer(void)
 
 int main(void)
 {
-    static const struct {
-        const char *name;
-        CU_TestFunc fn;
-    } tests[] = {
+    static const cu_test tests[] = {
         {"known days", test_known_days},
         {"round trip 1900..2200", test_round_trip_all_days},
         {"agrees with timegm", test_agrees_with_libc},
@@ -493,22 +492,5 @@ int main(void)
         {"due day", test_due_day},
         {"due format small buffer", test_due_format_small_buffer},
     };
-    if (CU_initialize_registry() != CUE_SUCCESS)
-        return 2;
-    CU_pSuite suite = CU_add_suite("date", setup_holidays, NULL);
-    if (!suite) {
-        CU_cleanup_registry();
-        return 2;
-    }
-    for (size_t i = 0; i < N_ELEMS(tests); i++) {
-        if (!CU_add_test(suite, tests[i].name, tests[i].fn)) {
-            CU_cleanup_registry();
-            return 2;
-        }
-    }
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    int f = CU_get_number_of_failures();
-    CU_cleanup_registry();
-    return f != 0;
+    return CU_RUN("date", setup_holidays, NULL, NULL, NULL, tests);
 }

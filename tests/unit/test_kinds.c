@@ -14,6 +14,8 @@
 #include "theodoi/kinds.h"
 #include "theodoi/util.h"
 
+#include "cu-run.h"
+
 #include <CUnit/Basic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -496,10 +498,7 @@ static void test_table(void)
 
 int main(void)
 {
-    static const struct {
-        const char *name;
-        CU_TestFunc fn;
-    } tests[] = {
+    static const cu_test tests[] = {
         {"kind_value: a table of cells", test_values},
         {"kind_value without look-ups", test_values_without_lookup},
         {"kind_row_rules: a table of rows", test_row_rules},
@@ -510,18 +509,5 @@ int main(void)
     };
     setenv("THEODOI_LANG", "en", 1);
     setenv("LANGUAGE", "en", 1);
-    if (CU_initialize_registry() != CUE_SUCCESS)
-        return 1;
-    CU_pSuite s = CU_add_suite("kinds", suite_init, NULL);
-    if (!s) {
-        CU_cleanup_registry();
-        return 1;
-    }
-    for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++)
-        CU_add_test(s, tests[i].name, tests[i].fn);
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    int f = CU_get_number_of_failures();
-    CU_cleanup_registry();
-    return f ? 1 : 0;
+    return CU_RUN("kinds", suite_init, NULL, NULL, NULL, tests);
 }

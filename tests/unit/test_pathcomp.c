@@ -4,6 +4,8 @@
 #include "theodoi/pathcomp.h"
 #include "theodoi/util.h"
 
+#include "cu-run.h"
+
 #include <CUnit/Basic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -114,17 +116,12 @@ static void test_tilde(void)
 
 int main(void)
 {
-    if (CU_initialize_registry() != CUE_SUCCESS)
-        return 1;
-    CU_pSuite s = CU_add_suite("pathcomp", setup, teardown);
-    CU_add_test(s, "completion to the common prefix", test_complete_common_prefix);
-    CU_add_test(s, "completion of a directory", test_complete_directory);
-    CU_add_test(s, "no completion", test_complete_none);
-    CU_add_test(s, "directory listing for import", test_listing);
-    CU_add_test(s, "~ expands to HOME", test_tilde);
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    int f = (int)CU_get_number_of_failures();
-    CU_cleanup_registry();
-    return f != 0;
+    static const cu_test tests[] = {
+        {"completion to the common prefix", test_complete_common_prefix},
+        {"completion of a directory", test_complete_directory},
+        {"no completion", test_complete_none},
+        {"directory listing for import", test_listing},
+        {"~ expands to HOME", test_tilde},
+    };
+    return CU_RUN("pathcomp", setup, teardown, NULL, NULL, tests);
 }

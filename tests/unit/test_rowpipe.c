@@ -8,6 +8,8 @@
 #include "theodoi/sha256.h"
 #include "theodoi/util.h"
 
+#include "cu-run.h"
+
 #include <CUnit/Basic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -163,24 +165,12 @@ static void test_sha256(void)
 
 int main(void)
 {
-    static const struct {
-        const char *name;
-        CU_TestFunc fn;
-    } tests[] = {
+    static const cu_test tests[] = {
         {"rows arrive once, in order, with their problems", test_order},
         {"stopping early, an empty file", test_stop_and_empty},
         {"the conflict set", test_seen},
         {"the conflict set beyond memory", test_seen_spill},
         {"SHA-256 of files imported before", test_sha256},
     };
-    if (CU_initialize_registry() != CUE_SUCCESS)
-        return 1;
-    CU_pSuite s = CU_add_suite("rowpipe", NULL, NULL);
-    for (size_t i = 0; s && i < sizeof tests / sizeof tests[0]; i++)
-        CU_add_test(s, tests[i].name, tests[i].fn);
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    unsigned fails = CU_get_number_of_failures();
-    CU_cleanup_registry();
-    return fails ? 1 : 0;
+    return CU_RUN("rowpipe", NULL, NULL, NULL, NULL, tests);
 }

@@ -2,6 +2,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cu-run.h"
+
 #include <CUnit/Basic.h>
 
 #include "theodoi/date.h"
@@ -364,10 +366,7 @@ static void test_role_may_write(void)
 
 int main(void)
 {
-    static const struct {
-        const char *name;
-        CU_TestFunc fn;
-    } tests[] = {
+    static const cu_test tests[] = {
         {"status codes", test_status_codes},
         {"status Vietnamese words", test_status_vietnamese},
         {"status English labels", test_status_english_labels},
@@ -387,22 +386,5 @@ int main(void)
         {"roles", test_roles},
         {"role may write", test_role_may_write},
     };
-    if (CU_initialize_registry() != CUE_SUCCESS)
-        return 2;
-    CU_pSuite suite = CU_add_suite("status", NULL, NULL);
-    if (!suite) {
-        CU_cleanup_registry();
-        return 2;
-    }
-    for (size_t i = 0; i < N_ELEMS(tests); i++) {
-        if (!CU_add_test(suite, tests[i].name, tests[i].fn)) {
-            CU_cleanup_registry();
-            return 2;
-        }
-    }
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    int f = CU_get_number_of_failures();
-    CU_cleanup_registry();
-    return f != 0;
+    return CU_RUN("status", NULL, NULL, NULL, NULL, tests);
 }

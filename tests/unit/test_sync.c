@@ -20,6 +20,8 @@
 #include "theodoi/sync.h"
 #include "theodoi/util.h"
 
+#include "cu-run.h"
+
 #include <CUnit/Basic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -721,10 +723,7 @@ static void test_undo_roster(void)
 
 int main(void)
 {
-    static const struct {
-        const char *name;
-        CU_TestFunc fn;
-    } tests[] = {
+    static const cu_test tests[] = {
         {"messages name FILE:LINE: column", test_messages},
         {"training counts in order, no future month", test_training_rules},
         {"headers, quoting, encoding, empty files", test_headers},
@@ -741,21 +740,8 @@ int main(void)
         {"undo of a roster: rows found by their batch", test_undo_roster},
         {"a roster file with a key twice", test_roster_repeats},
     };
-    if (CU_initialize_registry() != CUE_SUCCESS)
-        return 1;
-    CU_pSuite s =
-        CU_add_suite_with_setup_and_teardown("sync", suite_init, suite_clean, setup, teardown);
-    if (!s) {
-        CU_cleanup_registry();
-        return 1;
-    }
-    for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++)
-        CU_add_test(s, tests[i].name, tests[i].fn);
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    int f = CU_get_number_of_failures();
+    int f = CU_RUN("sync", suite_init, suite_clean, setup, teardown, tests);
     if (rep_live)
         import_report_free(&rep);
-    CU_cleanup_registry();
-    return f ? 1 : 0;
+    return f;
 }

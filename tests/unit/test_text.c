@@ -3,6 +3,8 @@
  * of cases and names the failing case in the CUnit report. */
 #include "theodoi/text.h"
 
+#include "cu-run.h"
+
 #include <CUnit/Basic.h>
 #include <locale.h>
 #include <stdarg.h>
@@ -515,10 +517,7 @@ static void test_long_input(void)
 
 int main(void)
 {
-    static const struct {
-        const char *name;
-        CU_TestFunc fn;
-    } tests[] = {
+    static const cu_test tests[] = {
         {"utf8_valid", test_utf8_valid},
         {"utf8_decode_encode", test_utf8_decode_encode},
         {"nfc", test_nfc},
@@ -534,26 +533,6 @@ int main(void)
         {"truncate", test_truncate},
         {"long_input", test_long_input},
     };
-    CU_pSuite suite;
-    size_t i;
-    int failed;
-
     setlocale(LC_CTYPE, "C.UTF-8");
-    if (CU_initialize_registry() != CUE_SUCCESS)
-        return 2;
-    suite = CU_add_suite("text", NULL, NULL);
-    if (!suite) {
-        CU_cleanup_registry();
-        return 2;
-    }
-    for (i = 0; i < N_OF(tests); i++)
-        if (!CU_add_test(suite, tests[i].name, tests[i].fn)) {
-            CU_cleanup_registry();
-            return 2;
-        }
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    failed = CU_get_number_of_failures() != 0;
-    CU_cleanup_registry();
-    return failed;
+    return CU_RUN("text", NULL, NULL, NULL, NULL, tests);
 }

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cu-run.h"
+
 #include <CUnit/Basic.h>
 
 #include "theodoi/tui-widgets.h"
@@ -285,23 +287,18 @@ static void test_utf8_feed(void)
 
 int main(void)
 {
-    if (CU_initialize_registry() != CUE_SUCCESS)
-        return CU_get_error();
-    CU_pSuite s = CU_add_suite("widgets", NULL, NULL);
-    CU_add_test(s, "list: move and scroll", test_list_move);
-    CU_add_test(s, "list: page, home, end", test_list_page);
-    CU_add_test(s, "list: rows to repaint after a move", test_list_moved_rows);
-    CU_add_test(s, "list: the moving actions", test_list_nav);
-    CU_add_test(s, "list: short and empty", test_list_short);
-    CU_add_test(s, "list: resize and reload", test_list_resize_and_reload);
-    CU_add_test(s, "input: typing and editing", test_input_typing);
-    CU_add_test(s, "input: decomposed letters", test_input_decomposed);
-    CU_add_test(s, "input: paste and kill", test_input_paste_and_kill);
-    CU_add_test(s, "input: horizontal scroll", test_input_scroll);
-    CU_add_test(s, "utf8: bytes to code points", test_utf8_feed);
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    unsigned failures = CU_get_number_of_failures();
-    CU_cleanup_registry();
-    return failures != 0;
+    static const cu_test tests[] = {
+        {"list: move and scroll", test_list_move},
+        {"list: page, home, end", test_list_page},
+        {"list: rows to repaint after a move", test_list_moved_rows},
+        {"list: the moving actions", test_list_nav},
+        {"list: short and empty", test_list_short},
+        {"list: resize and reload", test_list_resize_and_reload},
+        {"input: typing and editing", test_input_typing},
+        {"input: decomposed letters", test_input_decomposed},
+        {"input: paste and kill", test_input_paste_and_kill},
+        {"input: horizontal scroll", test_input_scroll},
+        {"utf8: bytes to code points", test_utf8_feed},
+    };
+    return CU_RUN("widgets", NULL, NULL, NULL, NULL, tests);
 }
