@@ -1,33 +1,18 @@
-/* text.c - Vietnamese text: UTF-8 checks, NFC, folding, collation, width.
+/* text.c - Vietnamese text: UTF-8 checks, NFC, folding (collation is in
+ * text-collate.c, width in text-width.c).
  *
- * Everything is built on one scanner, next_unit(), which reads a "unit":
+ * Everything is built on one scanner, tx_next_unit(), which reads a "unit":
  * one code point plus the combining marks that follow it.  A Latin letter
  * unit is described by its ASCII base, case, Vietnamese modifier (breve,
  * circumflex, horn, stroke), tone and first other mark, whether it came
  * precomposed or decomposed, so fold, ascii and collation treat both
  * forms alike.  Tables are in text-tables.c (generated, see its header).
  */
-#if !defined(_GNU_SOURCE) && !defined(_XOPEN_SOURCE)
-#define _XOPEN_SOURCE 700 /* wcwidth */
-#endif
-
 #include "theodoi/text.h"
-#include "text-tables.h"
+#include "text-int.h"
 
 #include <stdlib.h>
 #include <string.h>
-#include <wchar.h>
-
-enum { MOD_NONE, MOD_CIRC, MOD_BREVE, MOD_HORN, MOD_STROKE };
-enum { U_LETTER, U_SPACE, U_OTHER, U_MARK, U_BAD };
-
-struct unit {
-    int kind;
-    unsigned int cp; /* first code point (U+FFFD for U_BAD) */
-    size_t len;      /* bytes, including the marks that follow */
-    char base[3];    /* U_LETTER: lower-case ASCII base letters */
-    int upper, mod, tone, extra;
-};
 
 /* ---- UTF-8 ------------------------------------------------------------ */
 
@@ -116,7 +101,7 @@ int text_utf8_valid(const char *s, size_t n, size_t *bad)
 /* ---- character classes ------------------------------------------------- */
 
 /* Combining diacritical marks (dropped by fold, width 0). */
-static int is_mark(unsigned int cp)
+int tx_is_mark(unsigned int cp)
 {
     return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x1AB0 && cp <= 0x1AFF) ||
            (cp >= 0x1DC0 && cp <= 0x1DFF) || (cp >= 0x20D0 && cp <= 0x20FF) ||
@@ -150,7 +135,7 @@ static int extra_of(unsigned int m)
     return TEXT_EXTRA_OTHER;
 }
 
-static const struct text_latin *latin(unsigned int cp)
+const struct text_latin *tx_latin(unsigned int cp)
 {
     if (cp >= TEXT_LATIN_A_FIRST && cp <= TEXT_LATIN_A_LAST)
         return &text_latin_a[cp - TEXT_LATIN_A_FIRST];
@@ -161,14 +146,14 @@ static const struct text_latin *latin(unsigned int cp)
 
 /* Lower case of a non-letter-unit code point (Latin without base, Greek,
  * Cyrillic, Armenian); the result never needs more UTF-8 bytes. */
-static unsigned int simple_lower(unsigned int cp)
+unsigned int tx_simple_lower(unsigned int cp)
 {
     const struct text_latin *e;
     size_t lo = 0, hi = text_case_pairs_n;
 
     if (cp >= 'A' && cp <= 'Z')
         return cp + 32;
-    if ((e = latin(cp)) != NULL)
+    if ((e = tx_latin(cp)) != NULL)
         return e->lower ? e->lower : cp;
     if (cp < text_case_pairs[0][0] || cp > text_case_pairs[hi - 1][0])
         return cp;
@@ -215,11 +200,11 @@ static void classify(struct unit *u)
         } else {
             u->kind = is_space(cp) ? U_SPACE : U_OTHER;
         }
-    } else if (is_mark(cp)) {
+    } else if (tx_is_mark(cp)) {
         u->kind = U_MARK;
     } else if (is_space(cp)) {
         u->kind = U_SPACE;
-    } else if ((e = latin(cp)) != NULL && e->base[0]) {
+    } else if ((e = tx_latin(cp)) != NULL && e->base[0]) {
         u->kind = U_LETTER;
         memcpy(u->base, e->base, sizeof u->base);
         u->upper = e->upper;
@@ -233,7 +218,7 @@ static void classify(struct unit *u)
 
 /* Reads one unit at s[0..n), n > 0: a code point (or one invalid byte)
  * and the combining marks that follow it. */
-static void next_unit(const char *s, size_t n, struct unit *u)
+void tx_next_unit(const char *s, size_t n, struct unit *u)
 {
     int l = text_utf8_decode(s, n, &u->cp);
 
@@ -252,7 +237,7 @@ static void next_unit(const char *s, size_t n, struct unit *u)
         unsigned int m;
         int ml = text_utf8_decode(s + u->len, n - u->len, &m);
 
-        if (ml < 0 || !is_mark(m))
+        if (ml < 0 || !tx_is_mark(m))
             break;
         if (u->kind == U_LETTER)
             add_mark(u, m);
@@ -260,7 +245,7 @@ static void next_unit(const char *s, size_t n, struct unit *u)
     }
 }
 
-static char *dup_n(const char *s, size_t n)
+char *tx_dup_n(const char *s, size_t n)
 {
     char *r = malloc(n + 1);
 
@@ -278,7 +263,7 @@ static char *dup_n(const char *s, size_t n)
  * tone mark, or 0 when the unit has to stay as it is. */
 static unsigned int compose_unit(const struct unit *u)
 {
-    const struct text_latin *e = latin(u->cp);
+    const struct text_latin *e = tx_latin(u->cp);
     int li, up = u->upper;
 
     if (u->kind != U_LETTER || u->base[1] || u->extra || u->mod > MOD_HORN)
@@ -303,7 +288,7 @@ char *text_nfc(const char *s)
         struct unit u;
         unsigned int c;
 
-        next_unit(s + i, n - i, &u);
+        tx_next_unit(s + i, n - i, &u);
         if (u.kind == U_BAD) {
             free(out);
             return NULL;
@@ -333,7 +318,7 @@ static size_t fold_into(const char *s, size_t n, char *out)
     while (i < n) {
         struct unit u;
 
-        next_unit(s + i, n - i, &u);
+        tx_next_unit(s + i, n - i, &u);
         i += u.len;
         if (u.kind == U_SPACE) {
             space = o > 0;
@@ -351,7 +336,7 @@ static size_t fold_into(const char *s, size_t n, char *out)
         } else if (u.kind == U_BAD) {
             out[o++] = '?';
         } else {
-            o += (size_t)text_utf8_encode(simple_lower(u.cp), out + o);
+            o += (size_t)text_utf8_encode(tx_simple_lower(u.cp), out + o);
         }
     }
     out[o] = '\0';
@@ -418,7 +403,7 @@ char *text_ascii(const char *s)
         struct unit u;
         const char *p;
 
-        next_unit(s + i, n - i, &u);
+        tx_next_unit(s + i, n - i, &u);
         i += u.len;
         if (u.kind == U_LETTER) {
             for (int c = 0; c < 2 && u.base[c]; c++)
@@ -442,7 +427,7 @@ char *text_ascii(const char *s)
 }
 
 /* buf when need bytes fit in it, else malloc'd memory (or NULL). */
-static char *scratch(char *buf, size_t cap, size_t need)
+char *tx_scratch(char *buf, size_t cap, size_t need)
 {
     return need <= cap ? buf : malloc(need);
 }
@@ -459,8 +444,8 @@ int text_match(const char *hay, const char *needle)
         return 1;
     hn = hay ? strlen(hay) : 0;
     nn = strlen(needle);
-    h = scratch(hbuf, sizeof hbuf, hn + 1);
-    nd = scratch(nbuf, sizeof nbuf, nn + 1);
+    h = tx_scratch(hbuf, sizeof hbuf, hn + 1);
+    nd = tx_scratch(nbuf, sizeof nbuf, nn + 1);
     if (h && nd) {
         fold_into(hay ? hay : "", hn, h);
         fold_into(needle, nn, nd);
@@ -471,331 +456,4 @@ int text_match(const char *hay, const char *needle)
     if (nd != nbuf)
         free(nd);
     return r;
-}
-
-/* ---- collation ---------------------------------------------------------
- *
- * Key = primary '!' secondary '!' tertiary; trailing '0's of the last two
- * levels and empty trailing levels are dropped ('!' and '0' are the
- * smallest bytes of their level, so this keeps the order).  Primary bytes: '"' space,
- * '#'+c ASCII punctuation, '0'..'9' digits, 'A'..'a' the 33 letters
- * a ă â b c d đ e ê f ... z, '~'+4 base-64 digits any other code point.
- * Secondary: '0'+tone for Vietnamese letters, '6'+mark for letters with
- * other diacritics.  Tertiary: '0' lower, '1' upper case.
- */
-
-#define KEY_ROOM(n) (7 * (n) + 4)
-
-/* Position of each ASCII letter in the Vietnamese alphabet. */
-static const unsigned char letter_pos[26] = {0,  3,  4,  5,  7,  9,  10, 11, 12, 13, 14, 15, 16,
-                                             17, 18, 21, 22, 23, 24, 25, 26, 28, 29, 30, 31, 32};
-
-/* Offset of the Vietnamese letter base+mod after base (ă = a + 1), or -1
- * when the pair is not a Vietnamese letter. */
-static int vn_variant(char base, int mod)
-{
-    if (mod == MOD_NONE)
-        return 0;
-    switch (base) {
-    case 'a':
-        return mod == MOD_BREVE ? 1 : mod == MOD_CIRC ? 2 : -1;
-    case 'd':
-        return mod == MOD_STROKE ? 1 : -1;
-    case 'e':
-        return mod == MOD_CIRC ? 1 : -1;
-    case 'o':
-        return mod == MOD_CIRC ? 1 : mod == MOD_HORN ? 2 : -1;
-    case 'u':
-        return mod == MOD_HORN ? 1 : -1;
-    default:
-        return -1;
-    }
-}
-
-struct key {
-    char *pri, *sec, *ter;
-    size_t np, ns, nt;
-};
-
-static void key_add(struct key *k, char sec, char ter)
-{
-    k->sec[k->ns++] = sec;
-    k->ter[k->nt++] = ter;
-}
-
-/* Appends the weights of one letter unit. */
-static void key_letter(struct key *k, const struct unit *u)
-{
-    int v = u->base[1] ? (u->mod ? -1 : 0) : vn_variant(u->base[0], u->mod);
-    char sec, ter = u->upper ? '1' : '0';
-    int c;
-
-    if (v >= 0 && !u->extra)
-        sec = (char)('0' + u->tone);
-    else
-        sec = (char)('6' + (v < 0 ? u->mod : u->extra));
-    for (c = 0; c < 2 && u->base[c]; c++) {
-        int w = letter_pos[u->base[c] - 'a'] + (c == 0 && v > 0 ? v : 0);
-
-        k->pri[k->np++] = (char)('A' + w);
-        key_add(k, sec, ter);
-    }
-}
-
-/* Appends the weights of a non-letter unit. */
-static void key_other(struct key *k, const struct unit *u)
-{
-    unsigned int cp = u->cp, lc;
-    int sh;
-
-    if (cp >= '0' && cp <= '9') {
-        k->pri[k->np++] = (char)cp;
-    } else if (cp < 0x80) {
-        k->pri[k->np++] = '#';
-        k->pri[k->np++] = (char)cp;
-    } else {
-        lc = simple_lower(cp);
-        k->pri[k->np++] = '~';
-        for (sh = 18; sh >= 0; sh -= 6)
-            k->pri[k->np++] = (char)('0' + ((lc >> sh) & 0x3F));
-        key_add(k, '0', lc != cp ? '1' : '0');
-        return;
-    }
-    key_add(k, '0', '0');
-}
-
-/* Writes the collation key of s[0..n) to out (room KEY_ROOM(n)); returns
- * its length. */
-static size_t build_key(const char *s, size_t n, char *out)
-{
-    struct key k = {out, out + 5 * n + 1, out + 6 * n + 2, 0, 0, 0};
-    size_t i = 0, o;
-    int space = 0;
-
-    while (i < n) {
-        struct unit u;
-
-        next_unit(s + i, n - i, &u);
-        i += u.len;
-        if (u.kind == U_SPACE) {
-            space = k.np > 0;
-            continue;
-        }
-        if (u.kind == U_MARK || u.cp < 0x20 || u.cp == 0x7F)
-            continue;
-        if (space) {
-            k.pri[k.np++] = '"';
-            key_add(&k, '0', '0');
-            space = 0;
-        }
-        if (u.kind == U_LETTER)
-            key_letter(&k, &u);
-        else
-            key_other(&k, &u);
-    }
-    while (k.ns > 0 && k.sec[k.ns - 1] == '0')
-        k.ns--;
-    while (k.nt > 0 && k.ter[k.nt - 1] == '0')
-        k.nt--;
-    o = k.np;
-    if (k.ns + k.nt > 0) { /* empty trailing levels are left out */
-        out[o++] = '!';
-        memmove(out + o, k.sec, k.ns);
-        o += k.ns;
-    }
-    if (k.nt > 0) {
-        out[o++] = '!';
-        memmove(out + o, k.ter, k.nt);
-        o += k.nt;
-    }
-    out[o] = '\0';
-    return o;
-}
-
-char *text_collate_key(const char *s)
-{
-    size_t n;
-    char *out;
-
-    if (!s)
-        return NULL;
-    n = strlen(s);
-    if ((out = malloc(KEY_ROOM(n))) != NULL)
-        build_key(s, n, out);
-    return out;
-}
-
-/* Key of the last word, a space (below every key byte), then the key of
- * the whole name. */
-char *text_name_key(const char *full_name)
-{
-    size_t n, i = 0, ws = 0, we = 0, k;
-    int in_word = 0;
-    char *out;
-
-    if (!full_name)
-        return NULL;
-    n = strlen(full_name);
-    while (i < n) {
-        struct unit u;
-
-        next_unit(full_name + i, n - i, &u);
-        if (u.kind == U_SPACE) {
-            in_word = 0;
-        } else {
-            if (!in_word)
-                ws = i;
-            in_word = 1;
-            we = i + u.len;
-        }
-        i += u.len;
-    }
-    if (!(out = malloc(KEY_ROOM(we - ws) + 1 + KEY_ROOM(n))))
-        return NULL;
-    if (we == ws) {
-        out[0] = '\0';
-        return out;
-    }
-    k = build_key(full_name + ws, we - ws, out);
-    out[k++] = ' ';
-    build_key(full_name, n, out + k);
-    return out;
-}
-
-int text_collate(const char *a, const char *b)
-{
-    char abuf[1024], bbuf[1024], *ka, *kb;
-    size_t an, bn;
-    int r;
-
-    a = a ? a : "";
-    b = b ? b : "";
-    an = strlen(a);
-    bn = strlen(b);
-    ka = scratch(abuf, sizeof abuf, KEY_ROOM(an));
-    kb = scratch(bbuf, sizeof bbuf, KEY_ROOM(bn));
-    if (ka && kb) {
-        build_key(a, an, ka);
-        build_key(b, bn, kb);
-        r = strcmp(ka, kb);
-    } else {
-        r = strcmp(a, b); /* out of memory: byte order */
-    }
-    if (ka != abuf)
-        free(ka);
-    if (kb != bbuf)
-        free(kb);
-    return r;
-}
-
-/* ---- width ------------------------------------------------------------- */
-
-/* East Asian wide ranges, used when wcwidth() does not know (C locale). */
-static int is_wide(unsigned int cp)
-{
-    return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
-           (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-           (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
-           (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1F64F) ||
-           (cp >= 0x1F900 && cp <= 0x1F9FF) || (cp >= 0x20000 && cp <= 0x3FFFD);
-}
-
-/* Columns of one code point: controls and combining marks 0, Latin and
- * Vietnamese letters 1 whatever the locale, else wcwidth(); a printable
- * character wcwidth() does not know counts 2 if East Asian wide, else 1. */
-static int cp_width(unsigned int cp)
-{
-    int w;
-
-    if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))
-        return 0;
-    if (cp < 0x7F || latin(cp))
-        return 1;
-    if (is_mark(cp))
-        return 0;
-    w = wcwidth((wchar_t)cp);
-    if (w >= 0)
-        return w;
-    return is_wide(cp) ? 2 : 1;
-}
-
-/* Width of the character at s[0..n), its length in *len (1 if invalid). */
-static int char_width(const char *s, size_t n, size_t *len)
-{
-    unsigned int cp;
-    int l;
-
-    if ((unsigned char)s[0] < 0x80) {
-        *len = 1;
-        return cp_width((unsigned char)s[0]);
-    }
-    l = text_utf8_decode(s, n, &cp);
-    if (l < 0) {
-        *len = 1;
-        return 1;
-    }
-    *len = (size_t)l;
-    return cp_width(cp);
-}
-
-/* The string is NUL-terminated and the decoder stops at the NUL (it is no
- * continuation byte), so no strlen() is needed: fit reads only the prefix. */
-#define UNBOUNDED ((size_t)-1 / 2)
-
-int text_width(const char *s)
-{
-    size_t i = 0, len;
-    int w = 0;
-
-    while (s && s[i]) {
-        w += char_width(s + i, UNBOUNDED, &len);
-        i += len;
-    }
-    return w;
-}
-
-/* Zero-width characters (marks) after a fitting base are taken too. */
-size_t text_fit(const char *s, int cols)
-{
-    size_t i = 0, len;
-    int w = 0;
-
-    if (!s || cols < 0)
-        return 0;
-    while (s[i]) {
-        int cw = char_width(s + i, UNBOUNDED, &len);
-
-        if (w + cw > cols)
-            break;
-        w += cw;
-        i += len;
-    }
-    return i;
-}
-
-char *text_truncate(const char *s, int cols, int utf8)
-{
-    const char *tail;
-    size_t p, tn;
-    char *out;
-
-    if (!s)
-        return NULL;
-    if (cols <= 0)
-        return dup_n("", 0);
-    p = text_fit(s, cols);
-    if (s[p] == '\0')
-        return dup_n(s, p);
-    if (utf8)
-        tail = "\xE2\x80\xA6", p = text_fit(s, cols - 1);
-    else if (cols >= 4)
-        tail = "...", p = text_fit(s, cols - 3);
-    else
-        tail = ".", p = text_fit(s, cols - 1);
-    tn = strlen(tail);
-    if ((out = malloc(p + tn + 1)) != NULL) {
-        memcpy(out, s, p);
-        memcpy(out + p, tail, tn + 1);
-    }
-    return out;
 }

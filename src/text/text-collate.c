@@ -1,0 +1,224 @@
+/* text-collate.c - Vietnamese alphabetical order: collation keys, a
+ * name's sort key, comparison (see text.c for the unit scanner). */
+#include "config.h"
+
+#include "text-int.h"
+#include "theodoi/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- collation ---------------------------------------------------------
+ *
+ * Key = primary '!' secondary '!' tertiary; trailing '0's of the last two
+ * levels and empty trailing levels are dropped ('!' and '0' are the
+ * smallest bytes of their level, so this keeps the order).  Primary bytes: '"' space,
+ * '#'+c ASCII punctuation, '0'..'9' digits, 'A'..'a' the 33 letters
+ * a ă â b c d đ e ê f ... z, '~'+4 base-64 digits any other code point.
+ * Secondary: '0'+tone for Vietnamese letters, '6'+mark for letters with
+ * other diacritics.  Tertiary: '0' lower, '1' upper case.
+ */
+
+#define KEY_ROOM(n) (7 * (n) + 4)
+
+/* Position of each ASCII letter in the Vietnamese alphabet. */
+static const unsigned char letter_pos[26] = {0,  3,  4,  5,  7,  9,  10, 11, 12, 13, 14, 15, 16,
+                                             17, 18, 21, 22, 23, 24, 25, 26, 28, 29, 30, 31, 32};
+
+/* Offset of the Vietnamese letter base+mod after base (ă = a + 1), or -1
+ * when the pair is not a Vietnamese letter. */
+static int vn_variant(char base, int mod)
+{
+    if (mod == MOD_NONE)
+        return 0;
+    switch (base) {
+    case 'a':
+        return mod == MOD_BREVE ? 1 : mod == MOD_CIRC ? 2 : -1;
+    case 'd':
+        return mod == MOD_STROKE ? 1 : -1;
+    case 'e':
+        return mod == MOD_CIRC ? 1 : -1;
+    case 'o':
+        return mod == MOD_CIRC ? 1 : mod == MOD_HORN ? 2 : -1;
+    case 'u':
+        return mod == MOD_HORN ? 1 : -1;
+    default:
+        return -1;
+    }
+}
+
+struct key {
+    char *pri, *sec, *ter;
+    size_t np, ns, nt;
+};
+
+static void key_add(struct key *k, char sec, char ter)
+{
+    k->sec[k->ns++] = sec;
+    k->ter[k->nt++] = ter;
+}
+
+/* Appends the weights of one letter unit. */
+static void key_letter(struct key *k, const struct unit *u)
+{
+    int v = u->base[1] ? (u->mod ? -1 : 0) : vn_variant(u->base[0], u->mod);
+    char sec, ter = u->upper ? '1' : '0';
+    int c;
+
+    if (v >= 0 && !u->extra)
+        sec = (char)('0' + u->tone);
+    else
+        sec = (char)('6' + (v < 0 ? u->mod : u->extra));
+    for (c = 0; c < 2 && u->base[c]; c++) {
+        int w = letter_pos[u->base[c] - 'a'] + (c == 0 && v > 0 ? v : 0);
+
+        k->pri[k->np++] = (char)('A' + w);
+        key_add(k, sec, ter);
+    }
+}
+
+/* Appends the weights of a non-letter unit. */
+static void key_other(struct key *k, const struct unit *u)
+{
+    unsigned int cp = u->cp, lc;
+    int sh;
+
+    if (cp >= '0' && cp <= '9') {
+        k->pri[k->np++] = (char)cp;
+    } else if (cp < 0x80) {
+        k->pri[k->np++] = '#';
+        k->pri[k->np++] = (char)cp;
+    } else {
+        lc = tx_simple_lower(cp);
+        k->pri[k->np++] = '~';
+        for (sh = 18; sh >= 0; sh -= 6)
+            k->pri[k->np++] = (char)('0' + ((lc >> sh) & 0x3F));
+        key_add(k, '0', lc != cp ? '1' : '0');
+        return;
+    }
+    key_add(k, '0', '0');
+}
+
+/* Writes the collation key of s[0..n) to out (room KEY_ROOM(n)); returns
+ * its length. */
+static size_t build_key(const char *s, size_t n, char *out)
+{
+    struct key k = {out, out + 5 * n + 1, out + 6 * n + 2, 0, 0, 0};
+    size_t i = 0, o;
+    int space = 0;
+
+    while (i < n) {
+        struct unit u;
+
+        tx_next_unit(s + i, n - i, &u);
+        i += u.len;
+        if (u.kind == U_SPACE) {
+            space = k.np > 0;
+            continue;
+        }
+        if (u.kind == U_MARK || u.cp < 0x20 || u.cp == 0x7F)
+            continue;
+        if (space) {
+            k.pri[k.np++] = '"';
+            key_add(&k, '0', '0');
+            space = 0;
+        }
+        if (u.kind == U_LETTER)
+            key_letter(&k, &u);
+        else
+            key_other(&k, &u);
+    }
+    while (k.ns > 0 && k.sec[k.ns - 1] == '0')
+        k.ns--;
+    while (k.nt > 0 && k.ter[k.nt - 1] == '0')
+        k.nt--;
+    o = k.np;
+    if (k.ns + k.nt > 0) { /* empty trailing levels are left out */
+        out[o++] = '!';
+        memmove(out + o, k.sec, k.ns);
+        o += k.ns;
+    }
+    if (k.nt > 0) {
+        out[o++] = '!';
+        memmove(out + o, k.ter, k.nt);
+        o += k.nt;
+    }
+    out[o] = '\0';
+    return o;
+}
+
+char *text_collate_key(const char *s)
+{
+    size_t n;
+    char *out;
+
+    if (!s)
+        return NULL;
+    n = strlen(s);
+    if ((out = malloc(KEY_ROOM(n))) != NULL)
+        build_key(s, n, out);
+    return out;
+}
+
+/* Key of the last word, a space (below every key byte), then the key of
+ * the whole name. */
+char *text_name_key(const char *full_name)
+{
+    size_t n, i = 0, ws = 0, we = 0, k;
+    int in_word = 0;
+    char *out;
+
+    if (!full_name)
+        return NULL;
+    n = strlen(full_name);
+    while (i < n) {
+        struct unit u;
+
+        tx_next_unit(full_name + i, n - i, &u);
+        if (u.kind == U_SPACE) {
+            in_word = 0;
+        } else {
+            if (!in_word)
+                ws = i;
+            in_word = 1;
+            we = i + u.len;
+        }
+        i += u.len;
+    }
+    if (!(out = malloc(KEY_ROOM(we - ws) + 1 + KEY_ROOM(n))))
+        return NULL;
+    if (we == ws) {
+        out[0] = '\0';
+        return out;
+    }
+    k = build_key(full_name + ws, we - ws, out);
+    out[k++] = ' ';
+    build_key(full_name, n, out + k);
+    return out;
+}
+
+int text_collate(const char *a, const char *b)
+{
+    char abuf[1024], bbuf[1024], *ka, *kb;
+    size_t an, bn;
+    int r;
+
+    a = a ? a : "";
+    b = b ? b : "";
+    an = strlen(a);
+    bn = strlen(b);
+    ka = tx_scratch(abuf, sizeof abuf, KEY_ROOM(an));
+    kb = tx_scratch(bbuf, sizeof bbuf, KEY_ROOM(bn));
+    if (ka && kb) {
+        build_key(a, an, ka);
+        build_key(b, bn, kb);
+        r = strcmp(ka, kb);
+    } else {
+        r = strcmp(a, b); /* out of memory: byte order */
+    }
+    if (ka != abuf)
+        free(ka);
+    if (kb != bbuf)
+        free(kb);
+    return r;
+}
