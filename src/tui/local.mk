@@ -16,7 +16,7 @@ TUI_TESTS += tests/tui/smoke.sh tests/tui/edit.sh tests/tui/ascii.sh tests/tui/l
 EXTRA_DIST += $(TUI_TESTS) tests/tui/lib.sh
 
 # The training screens: the table of a commune, its roster, the trend, their forms.
-src_theodoi_SOURCES += src/tui/ui-training.c src/tui/ui-roster.c src/tui/ui-learner.c \
+src_theodoi_SOURCES += src/tui/ui-training.c src/tui/ui-roster.c src/tui/ui-roster-pages.c src/tui/ui-roster.h src/tui/ui-learner.c \
 	src/tui/ui-trend.c
 TUI_TESTS += tests/tui/training.sh tests/tui/roster.sh
 

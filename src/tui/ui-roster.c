@@ -62,189 +62,7 @@ const size_t ui_roster_nacts = sizeof ui_roster_acts / sizeof ui_roster_acts[0];
 /* The words of the genders nam, nu, khac. */
 static const char *const GENDERS[] = {N_("male"), N_("female"), N_("other")};
 
-typedef struct layout {
-    int name_w, year_x, gender_x, gender_w, group_x, group_w, village_x, village_w, course_x,
-        course_w, status_x;
-} layout;
-
-typedef struct roster {
-    ui_screen base;
-    char unit[16];
-    char *name;
-    char def_group[48], def_course[48]; /* for a new learner */
-    char *search, *village, *group;     /* filters; NULL: none */
-    int status;
-    ui_list list;
-    learner_page page; /* the rows [page_top, page_top + n) */
-    long page_top;
-    ui_drawn drawn;    /* what draw() last showed of the list */
-    int asking, asked; /* the name prompt is open; it answered */
-    int confirm;       /* a delete waits for y/n */
-    char del_id[48], del_course[48];
-    char *del_name;
-    layout lay;
-} roster;
-
-#define R(s) ((roster *)(s))
-
-static learner_filter filter_of(const roster *r)
-{
-    return (learner_filter){r->unit, r->village, r->group, NULL, r->status, r->search};
-}
-
-/* ---- pages ------------------------------------------------------------- */
-
-static const learner *row_at(const roster *r, long row)
-{
-    long i = row - r->page_top;
-    return i >= 0 && i < (long)r->page.n ? &r->page.rows[i] : NULL;
-}
-
-static void set_page(roster *r, learner_page *p, long top)
-{
-    learner_page_free(&r->page);
-    r->page = *p;
-    r->page_top = top;
-    r->drawn.top = -1;
-}
-
-static int fetch(ui_app *app, roster *r, const learner_pos *pos, learner_dir dir, long limit,
-                 learner_page *out)
-{
-    learner_filter f = filter_of(r);
-    memset(out, 0, sizeof *out);
-    if (limit <= 0)
-        return 0;
-    if (learner_page_load(app->db, &f, pos, dir, (size_t)limit, out) == TD_OK)
-        return 0;
-    ui_message(app, 1, _("database error: %s"), db_error(app->db));
-    return -1;
-}
-
-/* Scroll up to the page `back` rows before the one on screen: load those
- * rows and keep the first rows of the old page. */
-static void page_back(ui_app *app, roster *r, long back)
-{
-    learner_page b;
-    learner_pos pos = learner_pos_of(&r->page.rows[0]);
-    if (fetch(app, r, &pos, LP_BEFORE, back, &b) != 0)
-        return;
-    size_t keep = (size_t)r->list.height > b.n ? (size_t)r->list.height - b.n : 0;
-    keep = keep < r->page.n ? keep : r->page.n;
-    b.rows = xrealloc(b.rows, (b.n + keep + 1) * sizeof *b.rows);
-    memcpy(b.rows + b.n, r->page.rows, keep * sizeof *b.rows);
-    for (size_t i = keep; i < r->page.n; i++)
-        learner_clear(&r->page.rows[i]);
-    r->page.n = 0;
-    long top = r->page_top - (long)b.n;
-    b.n += keep;
-    set_page(r, &b, top);
-}
-
-/* Make the page the rows [top, top + height): from an end, or by
- * position from the page on screen (steps of a page at most). */
-static void view_to(ui_app *app, roster *r, long top)
-{
-    long h = r->list.height, n = r->list.n;
-    learner_page p;
-    for (;;) {
-        long want = n - top < h ? n - top : h, was = r->page_top;
-        if (r->page_top == top && (long)r->page.n == want)
-            return;
-        if (top == 0 || r->page.n == 0) {
-            if (fetch(app, r, NULL, LP_AFTER, h, &p) != 0)
-                return;
-            set_page(r, &p, 0);
-        } else if (top + h >= n) {
-            if (fetch(app, r, NULL, LP_BEFORE, n - top, &p) != 0)
-                return;
-            set_page(r, &p, n - (long)p.n);
-        } else if (top > r->page_top) {
-            long step = top - r->page_top <= (long)r->page.n ? top - r->page_top : (long)r->page.n;
-            learner_pos pos = learner_pos_of(&r->page.rows[step - 1]);
-            if (fetch(app, r, &pos, LP_AFTER, h, &p) != 0)
-                return;
-            set_page(r, &p, r->page_top + step);
-        } else {
-            page_back(app, r, r->page_top - top < h ? r->page_top - top : h);
-        }
-        if (r->page.n == 0 || r->page_top == was || r->page_top == top)
-            return; /* there, or the roster changed under us (a poll reloads) */
-    }
-}
-
-/* Load the view with the row at pos (or the one after it, when gone) on
- * screen line `line`; counts again. */
-static void load_around(ui_app *app, roster *r, const learner_pos *pos, long line)
-{
-    learner_filter f = filter_of(r);
-    long n = learner_count(app->db, &f, NULL), at = pos ? learner_count(app->db, &f, pos) : 0;
-    if (n < 0 || at < 0) {
-        ui_message(app, 1, _("database error: %s"), db_error(app->db));
-        n = at = 0;
-    }
-    long h = r->list.height, cur = at < n ? at : n - 1;
-    long top = cur - line;
-    top = top > n - h ? n - h : top;
-    top = top < 0 ? 0 : top;
-    learner_page before = {0}, from = {0};
-    if (pos && n > 0) {
-        fetch(app, r, pos, LP_BEFORE, at - top, &before);
-        fetch(app, r, pos, LP_FROM, h - (long)before.n, &from);
-        before.rows = xrealloc(before.rows, (before.n + from.n + 1) * sizeof *before.rows);
-        memcpy(before.rows + before.n, from.rows, from.n * sizeof *from.rows);
-        before.n += from.n;
-        free(from.rows);
-        set_page(r, &before, at - (long)(before.n - from.n));
-    } else {
-        learner_page_free(&r->page);
-        r->page_top = 0;
-    }
-    r->list.n = n;
-    r->list.cur = cur < 0 ? 0 : cur;
-    r->list.top = r->page_top;
-    ui_list_set_count(&r->list, n);
-    view_to(app, r, r->list.top);
-    r->drawn.top = -1;
-}
-
-/* Load again keeping the cursor on the same row (or the next one). */
-static void reload_keep(ui_app *app, roster *r)
-{
-    const learner *l = row_at(r, r->list.cur);
-    if (!l) {
-        load_around(app, r, NULL, 0);
-        return;
-    }
-    char *key = xstrdup(l->name_key), id[48], course[48];
-    snprintf(id, sizeof id, "%s", l->id);
-    snprintf(course, sizeof course, "%s", l->course);
-    learner_pos pos = {key, id, course};
-    load_around(app, r, &pos, r->list.cur - r->list.top);
-    free(key);
-}
-
-/* A new filter starts at the top. */
-static void refilter(ui_app *app, roster *r)
-{
-    learner_page_free(&r->page);
-    r->page_top = 0;
-    load_around(app, r, NULL, 0);
-    app->full = 1;
-}
-
-void ui_roster_goto(ui_app *app, ui_screen *s, const char *id, const char *course)
-{
-    roster *r = R(s);
-    learner l;
-    if (!id || !course || learner_get(app->db, r->unit, id, course, &l) != 1)
-        return;
-    learner_pos pos = learner_pos_of(&l);
-    long line = r->list.cur - r->list.top;
-    load_around(app, r, &pos, line < r->list.height / 2 ? r->list.height / 2 : line);
-    learner_clear(&l);
-    app->full = 1;
-}
+#include "ui-roster.h"
 
 /* ---- drawing --------------------------------------------------------------- */
 
@@ -303,7 +121,7 @@ static void draw_row(ui_app *app, ui_screen *s, int line, long row)
 {
     roster *r = R(s);
     int y = list_y(app) + line;
-    const learner *l = row_at(r, row);
+    const learner *l = roster_row_at(r, row);
     const layout *o = &r->lay;
     char b[16];
     ui_clear_eol(app, y, 0);
@@ -380,7 +198,7 @@ static void draw_top(ui_app *app, roster *r)
 
 static void set_info(roster *r)
 {
-    const learner *l = row_at(r, r->list.cur);
+    const learner *l = roster_row_at(r, r->list.cur);
     char when[16];
     if (!l) {
         snprintf(r->base.info, sizeof r->base.info, "%s",
@@ -401,7 +219,7 @@ static void prompt_closed(ui_app *app, roster *r)
     char *t = ui_input_text(&app->prompt.in), *f = text_fold(t);
     if ((!f || !*f) && r->search) {
         xfree(&r->search);
-        refilter(app, r);
+        roster_refilter(app, r);
         ui_message(app, 0, "%s", _("Every name is shown again"));
     }
     free(t);
@@ -438,7 +256,7 @@ static void cycle(ui_app *app, roster *r, char **filter, char *const *list, size
     char *keep = next ? xstrdup(next) : NULL;
     free(*filter);
     *filter = keep;
-    refilter(app, r);
+    roster_refilter(app, r);
 }
 
 static void cycle_village(ui_app *app, roster *r)
@@ -468,7 +286,7 @@ static void cycle_group(ui_app *app, roster *r)
 static void cycle_status(ui_app *app, roster *r)
 {
     r->status = r->status + 1 >= LS__COUNT ? -1 : r->status + 1;
-    refilter(app, r);
+    roster_refilter(app, r);
 }
 
 static void clear_filters(ui_app *app, roster *r)
@@ -477,7 +295,7 @@ static void clear_filters(ui_app *app, roster *r)
     xfree(&r->village);
     xfree(&r->group);
     r->status = -1;
-    refilter(app, r);
+    roster_refilter(app, r);
 }
 
 /* `/`: the prompt opens with the name filter in force. */
@@ -532,7 +350,7 @@ static void add(ui_app *app, roster *r, const learner *l)
 
 static void edit_key(ui_app *app, roster *r, ui_act act)
 {
-    const learner *l = row_at(r, r->list.cur);
+    const learner *l = roster_row_at(r, r->list.cur);
     if (act != ACT_ADD && !l) {
         ui_message(app, 0, "%s", _("No learner under the cursor"));
         return;
@@ -583,7 +401,7 @@ static void key(ui_app *app, ui_screen *s, ui_act act, ui_key k)
         ui_list_nav(&r->list, act);
         break;
     }
-    view_to(app, r, r->list.top);
+    roster_view_to(app, r, r->list.top);
 }
 
 /* The name prompt answered: its text becomes the name filter. */
@@ -598,7 +416,7 @@ static long find(ui_app *app, ui_screen *s, const char *needle, long from, int d
     r->search = xstrdup(str_trim(typed));
     free(typed);
     r->asked = 1;
-    refilter(app, r);
+    roster_refilter(app, r);
     return r->list.n > 0 ? 0 : -1;
 }
 
@@ -606,7 +424,7 @@ static void goto_row(ui_app *app, ui_screen *s, long row)
 {
     roster *r = R(s);
     ui_list_goto(&r->list, row);
-    view_to(app, r, r->list.top);
+    roster_view_to(app, r, r->list.top);
 }
 
 static long cursor(ui_screen *s)
@@ -616,14 +434,14 @@ static long cursor(ui_screen *s)
 
 static void reload(ui_app *app, ui_screen *s)
 {
-    reload_keep(app, R(s));
+    roster_reload_keep(app, R(s));
 }
 
 static void resize(ui_app *app, ui_screen *s)
 {
     roster *r = R(s);
     layout_for(app, r);
-    reload_keep(app, r);
+    roster_reload_keep(app, r);
 }
 
 static void destroy(ui_screen *s)
@@ -661,6 +479,6 @@ ui_screen *ui_roster_new(ui_app *app, const char *unit, const char *name, const 
     r->drawn.cur = r->drawn.top = -1;
     ui_list_init(&r->list, 0, 1);
     layout_for(app, r);
-    load_around(app, r, NULL, 0);
+    roster_load_around(app, r, NULL, 0);
     return &r->base;
 }
