@@ -13,6 +13,7 @@
 
 #include "theodoi/apply.h"
 #include "theodoi/batches.h"
+#include "theodoi/codecache.h"
 #include "theodoi/codes.h"
 #include "theodoi/csvio.h"
 #include "theodoi/i18n.h"
@@ -40,101 +41,6 @@ typedef struct in_file {
     size_t idx;  /* place on the command line */
     char *spool; /* "-": standard input kept in this file */
 } in_file;
-
-/* The codes rows may name, in memory (sorted, as SQLite orders them), so
- * that the reading thread needs no SQL; loaded again before each file,
- * since an earlier file of the run may have added some.  A one-entry
- * memory per code kind: a file mostly repeats the same unit, group and
- * course row after row. */
-#define N_CODE_KINDS 5
-typedef struct code_set {
-    char **code;
-    unsigned char *yearly;
-    size_t n, cap;
-} code_set;
-
-typedef struct lookup_cache {
-    code_set set[N_CODE_KINDS];
-    char last[N_CODE_KINDS][48];
-    int last_hit[N_CODE_KINDS], last_yearly;
-} lookup_cache;
-
-static int add_code(void *ctx, const char *code, int yearly)
-{
-    code_set *cs = ctx;
-    if (cs->n == cs->cap) {
-        cs->cap = cs->cap ? cs->cap * 2 : 64;
-        cs->code = xrealloc(cs->code, cs->cap * sizeof *cs->code);
-        cs->yearly = xrealloc(cs->yearly, cs->cap);
-    }
-    cs->code[cs->n] = xstrdup(code);
-    cs->yearly[cs->n++] = (unsigned char)yearly;
-    return 0;
-}
-
-static void cache_free(lookup_cache *c)
-{
-    for (int w = 0; w < N_CODE_KINDS; w++) {
-        for (size_t i = 0; i < c->set[w].n; i++)
-            free(c->set[w].code[i]);
-        free(c->set[w].code);
-        free(c->set[w].yearly);
-    }
-    memset(c, 0, sizeof *c);
-}
-
-/* Load every code kind (a few thousand codes at most). */
-static int cache_load(lookup_cache *c, td_db *db)
-{
-    cache_free(c);
-    for (int w = 0; w < N_CODE_KINDS; w++)
-        if (store_codes_each(db, (code_kind)w, add_code, &c->set[w]) != TD_OK)
-            return -1;
-    return 0;
-}
-
-static int cmp_code(const void *key, const void *elem)
-{
-    return strcmp(key, *(char *const *)elem);
-}
-
-static int cached(lookup_cache *c, code_kind what, const char *code, int *yearly)
-{
-    if (strcmp(c->last[what], code) == 0 && c->last[what][0]) {
-        if (yearly)
-            *yearly = c->last_yearly;
-        return c->last_hit[what];
-    }
-    code_set *cs = &c->set[what];
-    char **at = cs->n ? bsearch(code, cs->code, cs->n, sizeof *cs->code, cmp_code) : NULL;
-    int hit = at != NULL, y = at ? cs->yearly[at - cs->code] : 0;
-    if (strlen(code) < sizeof c->last[what]) {
-        memcpy(c->last[what], code, strlen(code) + 1);
-        c->last_hit[what] = hit;
-        if (what == CODE_ITEM)
-            c->last_yearly = y;
-    }
-    if (yearly)
-        *yearly = y;
-    return hit;
-}
-
-static int lk_unit(void *ctx, const char *c)
-{
-    return cached(ctx, CODE_UNIT, c, NULL);
-}
-static int lk_item(void *ctx, const char *c, int *y)
-{
-    return cached(ctx, CODE_ITEM, c, y);
-}
-static int lk_group(void *ctx, const char *c)
-{
-    return cached(ctx, CODE_GROUP, c, NULL);
-}
-static int lk_course(void *ctx, const char *c)
-{
-    return cached(ctx, CODE_COURSE, c, NULL);
-}
 
 /* Read the header of f, find its kind and map its columns. */
 static int read_header(in_file *f, csv_in *in, problems *errs)
@@ -206,7 +112,7 @@ typedef struct run {
     td_db *db;
     const import_opts *o;
     import_report *rep;
-    lookup_cache cache;
+    code_cache *codes;
     kind_lookup lk;
     int64_t batch;
     char now[32];
@@ -247,7 +153,7 @@ static int validate(run *r, const in_file *f, const csv_rec *rec, char **vals, p
         kind_row_rules(k, vals, &r->lk, f->path, rec->line, errs);
     /* the task of an item must exist (tasks come from share/tasks.csv) */
     if (errs->count == before && k->id == KIND_ITEMS && vals[0] &&
-        !cached(&r->cache, CODE_TASK, vals[0], NULL))
+        !code_cache_has(r->codes, CODE_TASK, vals[0], NULL))
         problems_add(errs, f->path, rec->line, k->cols[0].name, _("unknown task %s"), vals[0]);
     if (errs->count == before)
         role_check(r, f, vals, rec->line, errs);
@@ -403,7 +309,7 @@ static void import_file(run *r, in_file *f, csv_in *in)
 {
     const kind_def *k = f->kind;
     r->rep->kinds_seen[k->id] = 1;
-    if (cache_load(&r->cache, r->db) != 0) {
+    if (code_cache_load(r->codes, r->db) != 0) {
         problems_add(&r->rep->errors, NULL, 0, NULL, _("database error: %s"), db_error(r->db));
         return;
     }
@@ -625,7 +531,8 @@ int sync_import(td_db *db, char *const *files, size_t nfiles, const import_opts 
     problems_init(&rep->errors, opts->max_problems ? opts->max_problems : 50);
     problems_init(&rep->notes, opts->max_problems ? opts->max_problems : 50);
     run r = {.db = db, .o = opts, .rep = rep, .name_keys = 1};
-    r.lk = (kind_lookup){&r.cache, lk_unit, lk_item, lk_group, lk_course, day_today(), ts_now()};
+    r.codes = code_cache_new();
+    r.lk = code_cache_lookup(r.codes, day_today(), ts_now());
     ts_format(r.lk.now, r.now);
     in_file *fs = open_all(&r, files, nfiles);
     check_file_roles(&r, fs, nfiles);
@@ -654,7 +561,7 @@ int sync_import(td_db *db, char *const *files, size_t nfiles, const import_opts 
     free(hex);
     note_seen(&r, fs, nfiles);
     seen_free(&r.seen);
-    cache_free(&r.cache);
+    code_cache_free(&r.codes);
     if (!rep->errors.count && !opts->dry_run)
         batch_files(&r, fs, nfiles);
     files_free(fs, nfiles);
