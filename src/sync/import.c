@@ -531,8 +531,7 @@ int sync_import(td_db *db, char *const *files, size_t nfiles, const import_opts 
     problems_init(&rep->errors, opts->max_problems ? opts->max_problems : 50);
     problems_init(&rep->notes, opts->max_problems ? opts->max_problems : 50);
     run r = {.db = db, .o = opts, .rep = rep, .name_keys = 1};
-    r.codes = code_cache_new();
-    r.lk = code_cache_lookup(r.codes, day_today(), ts_now());
+    r.lk = code_cache_lookup(NULL, day_today(), ts_now());
     ts_format(r.lk.now, r.now);
     in_file *fs = open_all(&r, files, nfiles);
     check_file_roles(&r, fs, nfiles);
@@ -552,6 +551,8 @@ int sync_import(td_db *db, char *const *files, size_t nfiles, const import_opts 
         return TD_EDB;
     }
     r.seen = seen_new(expected_rows(fs, nfiles));
+    r.codes = code_cache_new();
+    r.lk.ctx = r.codes;
     const char **paths;
     char **hex;
     sha256_job *job = hash_files(fs, nfiles, &paths, &hex);
