@@ -468,6 +468,22 @@ int store_row_write(td_db *db, const kind_def *k, char *const *vals, int64_t bat
 
 /* ---- reading many rows, meta, the audit's text ------------------------- */
 
+/* Step st (a SELECT of k's columns) and hand each row to fn, which may
+ * stop it; the statement is reset.  TD_OK or TD_EDB. */
+static int each_row(sqlite3_stmt *st, const kind_def *k, store_row_fn fn, void *ctx)
+{
+    const char *vals[32];
+    char num[32][32];
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        fill_out(k, st, vals, num, NULL);
+        if (fn(ctx, (char *const *)vals))
+            break;
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? TD_OK : TD_EDB;
+}
+
 int store_rows_unaudited(td_db *db, const kind_def *k, int64_t batch, store_row_fn fn, void *ctx)
 {
     if (!has_audit_id(k))
@@ -486,15 +502,7 @@ int store_rows_unaudited(td_db *db, const kind_def *k, int64_t batch, store_row_
     if (!st)
         return TD_EDB;
     sqlite3_bind_int64(st, 1, batch);
-    int rc, stop = 0;
-    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *v[32];
-        char num[32][32];
-        fill_out(k, st, v, num, NULL);
-        stop = fn(ctx, (char *const *)v);
-    }
-    sqlite3_reset(st);
-    return stop || rc == SQLITE_DONE ? TD_OK : TD_EDB;
+    return each_row(st, k, fn, ctx);
 }
 
 int store_rows_each(td_db *db, const kind_def *k, const char *unit, const char *period,
@@ -509,17 +517,7 @@ int store_rows_each(td_db *db, const kind_def *k, const char *unit, const char *
         sqlite3_bind_text(st, 1, unit, -1, SQLITE_TRANSIENT);
     if (period && kind_col_index(k, "period") >= 0)
         sqlite3_bind_text(st, 2, period, -1, SQLITE_TRANSIENT);
-    const char *vals[32];
-    char num[32][32];
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        for (size_t i = 0; i < k->ncols; i++)
-            vals[i] = column_ref(st, (int)i, &k->cols[i], num[i]);
-        if (fn(ctx, (char *const *)vals))
-            break;
-    }
-    sqlite3_reset(st);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? TD_OK : TD_EDB;
+    return each_row(st, k, fn, ctx);
 }
 
 char *store_meta_get(td_db *db, const char *key)
