@@ -8,10 +8,12 @@
 # database (moved out of src/cmd-init.c).
 src_libtheodoi_a_SOURCES += src/sync/init.c
 
-check_PROGRAMS += tests/unit/test_kinds tests/unit/test_sync tests/unit/test_rowpipe
+check_PROGRAMS += tests/unit/test_kinds tests/unit/test_sync tests/unit/test_rowpipe \
+	tests/unit/test_schema
 tests_unit_test_kinds_SOURCES = tests/unit/test_kinds.c tests/unit/cu-run.c tests/unit/cu-run.h
 tests_unit_test_sync_SOURCES = tests/unit/test_sync.c tests/unit/cu-run.c tests/unit/cu-run.h
 tests_unit_test_rowpipe_SOURCES = tests/unit/test_rowpipe.c tests/unit/cu-run.c tests/unit/cu-run.h
+tests_unit_test_schema_SOURCES = tests/unit/test_schema.c tests/unit/cu-run.c tests/unit/cu-run.h
 
 CLI_TESTS_CORE = \
 	tests/cli/basics.sh \

@@ -6,9 +6,11 @@
 #include "config.h"
 
 #include "theodoi/db.h"
+#include "theodoi/text.h"
 #include "theodoi/util.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 /* clang-format off */
 /* Version 1: units, the checklist template, training, roster, users,
@@ -215,10 +217,44 @@ static const char *const MIGRATION_4 =
     "  AND n.id > a.id ORDER BY n.id LIMIT 1))"
     " ELSE a.new END AS new, a.old_batch AS old_batch FROM audit_log a;";
 
+/* Version 5: roster name keys are shorter (text_name_key() writes the
+ * tone and case levels sparse: 46 -> 36 bytes on average), which makes
+ * the learners table and its name index 13% smaller and a big import
+ * faster (bench/README.md).  The order is the same, so the keys are
+ * rewritten with the same function the program uses (td_name_key,
+ * registered for this migration by migrate_functions()). */
+static const char *const MIGRATION_5 =
+    "UPDATE learners SET name_key = td_name_key(full_name)"
+    " WHERE name_key IS NOT td_name_key(full_name);";
+
 /* clang-format on */
 
-static const char *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4};
+static const char *const MIGRATIONS[] = {MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4,
+                                         MIGRATION_5};
 #define N_MIGRATIONS (int)(sizeof MIGRATIONS / sizeof MIGRATIONS[0])
+
+/* td_name_key(name): text_name_key() in SQL, for migration 5. */
+static void name_key_fn(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    const char *n = (const char *)sqlite3_value_text(argv[0]);
+    char *k = text_name_key(n ? n : "");
+    if (k)
+        sqlite3_result_text(cx, k, -1, free);
+    else
+        sqlite3_result_error_nomem(cx);
+}
+
+/* The SQL functions that migrations use (the program's own code, so that
+ * a migrated file holds what the program would have written). */
+static int migrate_functions(td_db *db)
+{
+    return sqlite3_create_function_v2(db_handle(db), "td_name_key", 1,
+                                      SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, name_key_fn, NULL,
+                                      NULL, NULL) == SQLITE_OK
+               ? TD_OK
+               : TD_EDB;
+}
 
 int db_schema_version(void)
 {
@@ -237,6 +273,8 @@ int db_migrate(td_db *db, char **err)
                          N_MIGRATIONS);
         return TD_EDB;
     }
+    if (v < N_MIGRATIONS && migrate_functions(db) != TD_OK)
+        return TD_EDB;
     while (v < N_MIGRATIONS) {
         if (db_begin(db) != TD_OK)
             return TD_EDB;

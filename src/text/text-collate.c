@@ -99,12 +99,11 @@ static void key_other(struct key *k, const struct unit *u)
     key_add(k, '0', '0');
 }
 
-/* Writes the collation key of s[0..n) to out (room KEY_ROOM(n)); returns
- * its length. */
-static size_t build_key(const char *s, size_t n, char *out)
+/* Fills k with the weights of s[0..n), untrimmed: one secondary and one
+ * tertiary weight per primary unit (a letter, a digit, a space, ...). */
+static void key_fill(const char *s, size_t n, struct key *k)
 {
-    struct key k = {out, out + 5 * n + 1, out + 6 * n + 2, 0, 0, 0};
-    size_t i = 0, o;
+    size_t i = 0;
     int space = 0;
 
     while (i < n) {
@@ -113,21 +112,31 @@ static size_t build_key(const char *s, size_t n, char *out)
         tx_next_unit(s + i, n - i, &u);
         i += u.len;
         if (u.kind == U_SPACE) {
-            space = k.np > 0;
+            space = k->np > 0;
             continue;
         }
         if (u.kind == U_MARK || u.cp < 0x20 || u.cp == 0x7F)
             continue;
         if (space) {
-            k.pri[k.np++] = '"';
-            key_add(&k, '0', '0');
+            k->pri[k->np++] = '"';
+            key_add(k, '0', '0');
             space = 0;
         }
         if (u.kind == U_LETTER)
-            key_letter(&k, &u);
+            key_letter(k, &u);
         else
-            key_other(&k, &u);
+            key_other(k, &u);
     }
+}
+
+/* Writes the collation key of s[0..n) to out (room KEY_ROOM(n)); returns
+ * its length. */
+static size_t build_key(const char *s, size_t n, char *out)
+{
+    struct key k = {out, out + 5 * n + 1, out + 6 * n + 2, 0, 0, 0};
+    size_t o;
+
+    key_fill(s, n, &k);
     while (k.ns > 0 && k.sec[k.ns - 1] == '0')
         k.ns--;
     while (k.nt > 0 && k.ter[k.nt - 1] == '0')
@@ -147,6 +156,65 @@ static size_t build_key(const char *s, size_t n, char *out)
     return o;
 }
 
+/* ---- a name's sort key ---------------------------------------------------
+ *
+ * Mostly the weights of the last two levels are '0' (no tone, lower
+ * case), so a name key writes them sparse: for each weight that is not
+ * '0', a position byte, SPARSE_POS - i for the i-th unit (a later unit
+ * gets a smaller byte: at the first place two names differ, the one with
+ * a weight there sorts after the one without, as '0' does in a dense
+ * level), followed by the weight itself on the secondary level (on the
+ * tertiary level the weight is always '1').  The order of two sparse
+ * levels is that of the dense ones; a weight past SPARSE_MAX units (a
+ * 90-letter name) is left out, so such names may tie, and ties sort by
+ * learner id. */
+#define SPARSE_POS 0x7E
+#define SPARSE_MAX (SPARSE_POS - '"')
+
+static size_t sparse_level(const char *w, size_t n, int with_weight, char *out)
+{
+    size_t i, o = 0;
+
+    for (i = 0; i < n && i < SPARSE_MAX; i++) {
+        if (w[i] == '0')
+            continue;
+        out[o++] = (char)(SPARSE_POS - i);
+        if (with_weight)
+            out[o++] = w[i];
+    }
+    return o;
+}
+
+/* Writes the sparse key of s[0..n), leaving out the last `skip` units'
+ * weights on the last two levels, to out (room KEY_ROOM(n)); returns its
+ * length.  *units gets the number of units. */
+static size_t build_sparse(const char *s, size_t n, size_t skip, char *out, size_t *units)
+{
+    char *lv = out + 5 * n + 1; /* the dense levels, behind the primary */
+    struct key k = {out, lv, lv + n + 1, 0, 0, 0};
+    size_t o, ns, nt, m;
+    char tmp[3 * SPARSE_MAX];
+
+    key_fill(s, n, &k);
+    *units = k.ns;
+    m = k.ns > skip ? k.ns - skip : 0;
+    o = k.np;
+    ns = sparse_level(k.sec, m, 1, tmp);
+    nt = sparse_level(k.ter, m, 0, tmp + ns);
+    if (ns + nt > 0) { /* empty trailing levels are left out */
+        out[o++] = '!';
+        memcpy(out + o, tmp, ns);
+        o += ns;
+    }
+    if (nt > 0) {
+        out[o++] = '!';
+        memcpy(out + o, tmp + ns, nt);
+        o += nt;
+    }
+    out[o] = '\0';
+    return o;
+}
+
 char *text_collate_key(const char *s)
 {
     size_t n;
@@ -160,11 +228,15 @@ char *text_collate_key(const char *s)
     return out;
 }
 
-/* Key of the last word, a space (below every key byte), then the key of
- * the whole name. */
+/* Key of the last word (the given name), a space (below every key byte),
+ * then the key of the whole name.  Both are sparse (build_sparse()); the
+ * whole name's last two levels leave out the given name's units: they are
+ * compared only when everything before is equal, and then those units are
+ * the same.  The order is that of text_collate() on the given names, then
+ * on the whole names (test_text checks it on random names). */
 char *text_name_key(const char *full_name)
 {
-    size_t n, i = 0, ws = 0, we = 0, k;
+    size_t n, i = 0, ws = 0, we = 0, k, units;
     int in_word = 0;
     char *out;
 
@@ -191,9 +263,9 @@ char *text_name_key(const char *full_name)
         out[0] = '\0';
         return out;
     }
-    k = build_key(full_name + ws, we - ws, out);
+    k = build_sparse(full_name + ws, we - ws, 0, out, &units);
     out[k++] = ' ';
-    build_key(full_name, n, out + k);
+    build_sparse(full_name, n, units, out + k, &units);
     return out;
 }
 

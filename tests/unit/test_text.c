@@ -396,6 +396,72 @@ static void test_name_key(void)
     free(k1), free(k2), free(k3);
 }
 
+/* The given name of a full name: its last word (as text_name_key()
+ * finds it for the names make_name() writes: words split by spaces). */
+static const char *given_of(const char *full)
+{
+    const char *end = full + strlen(full), *p;
+
+    while (end > full && end[-1] == ' ')
+        end--;
+    for (p = end; p > full && p[-1] != ' ';)
+        p--;
+    return p;
+}
+
+/* A random name of 1 to 5 words from pieces that differ by tone, mark,
+ * case, form (precomposed or combining) and spacing, so that random pairs
+ * often tie on some levels.  Uses its own generator: the same names on
+ * every run. */
+static void make_name(unsigned *seed, char *out, size_t room)
+{
+    static const char *const piece[] = {
+        "an",  "ân",  "ấn",     "ăn",     "An",  "Ân",  "Ấn",  "Ă",   "a\xCC\x81n", "hoa",
+        "hòa", "hoà", "Hòa",    "hóa",    "Hoa", "đức", "Đức", "duc", "Dục",        "ư",
+        "ơn",  "Ơn",  "nguyễn", "Nguyễn", "thị", "Thị", "văn", "Văn", "o",          "ô",
+        "ơ",   "1",   "2a",     "x-y",    "lê",  "Lê",  "le",
+    };
+    size_t words = 1 + (*seed = *seed * 1103515245u + 12345u) / 65536 % 5, o = 0, w;
+
+    out[0] = '\0';
+    for (w = 0; w < words; w++) {
+        unsigned r = (*seed = *seed * 1103515245u + 12345u) / 65536;
+        const char *sep = w == 0 ? (r & 256 ? " " : "") : r & 512 ? "  " : " ";
+
+        o += (size_t)snprintf(out + o, room - o, "%s%s", sep, piece[r % N_OF(piece)]);
+    }
+}
+
+/* The order of name keys is that of text_collate() on the given names,
+ * then on the whole names, for many random pairs; short keys too. */
+static void test_name_key_order(void)
+{
+    unsigned seed = 20251122;
+    int i, bad = 0;
+
+    for (i = 0; i < 20000 && bad < 5; i++) {
+        char a[128], b[128], *ka, *kb;
+        int want, got;
+
+        make_name(&seed, a, sizeof a);
+        make_name(&seed, b, sizeof b);
+        want = text_collate(given_of(a), given_of(b));
+        if (want == 0)
+            want = text_collate(a, b);
+        ka = text_name_key(a);
+        kb = text_name_key(b);
+        got = strcmp(ka, kb);
+        if ((want > 0) - (want < 0) != (got > 0) - (got < 0)) {
+            CHECK(0, "\"%s\" vs \"%s\": key order %d, collation %d", a, b, got, want);
+            bad++;
+        }
+        CHECK(strlen(ka) <= 3 * strlen(a) + 4, "key of \"%s\" is short (%zu)", a, strlen(ka));
+        free(ka);
+        free(kb);
+    }
+    CHECK(bad == 0, "name keys keep the collation order");
+}
+
 /* ---- width, fit, truncate ----------------------------------------------- */
 
 static void test_width(void)
@@ -528,6 +594,7 @@ int main(void)
         {"collate_order", test_collate_order},
         {"collate_equal", test_collate_equal},
         {"name_key", test_name_key},
+        {"name_key_order", test_name_key_order},
         {"width", test_width},
         {"fit", test_fit},
         {"truncate", test_truncate},
