@@ -111,10 +111,13 @@ static uint64_t key_hash(const char *key, size_t n)
     return h;
 }
 
-/* "INSERT OR FAIL INTO learners(...) VALUES(?, ...), (...), ..." for
- * PEND_MAX rows: a key stored already is an error, never a silent skip;
- * OR FAIL keeps what the statement wrote before the error, so SQLite needs
- * no statement journal (the transaction is rolled back anyway). */
+/* "INSERT OR FAIL INTO learners(...) VALUES(?1, ...), (...), ..." for
+ * PEND_MAX rows: a row's values and name key are its own parameters; the
+ * batch is one parameter for all (PEND_PARAMS(k) + 1) and audit_id NULL.
+ * A key stored already is an error, never a silent skip; OR FAIL keeps
+ * what the statement wrote before the error, so SQLite needs no statement
+ * journal (the transaction is rolled back anyway). */
+#define PEND_PARAMS(k) ((int)(k)->ncols + 1)
 static const char *pend_sql(const kind_def *k)
 {
     static char *sql;
@@ -122,16 +125,16 @@ static const char *pend_sql(const kind_def *k)
         return sql;
     const char *one = sql_of(k)->ins;
     const char *cols = strchr(one, '('), *vals = strstr(one, ") VALUES(");
-    int np = p_batch(k) + has_audit_id(k);
+    int m = PEND_PARAMS(k);
     strbuf b = {0};
     sb_addf(&b, "INSERT OR FAIL INTO %s", k->table);
     sb_addn(&b, cols, (size_t)(vals - cols) + 1);
     sb_add(&b, " VALUES");
     for (int r = 0; r < PEND_MAX; r++) {
         sb_add(&b, r ? ", (" : "(");
-        for (int i = 0; i < np; i++)
-            sb_add(&b, i ? ", ?" : "?");
-        sb_add(&b, ")");
+        for (int i = 0; i < m; i++)
+            sb_addf(&b, i ? ", ?%d" : "?%d", r * m + i + 1);
+        sb_addf(&b, ", ?%d%s)", PEND_MAX * m + 1, has_audit_id(k) ? ", NULL" : "");
     }
     sql = b.s;
     return sql;
@@ -154,8 +157,6 @@ static void bind_pend(sqlite3_stmt *st, int off, const kind_def *k, const pend *
     const char *key = p->v[r][k->ncols];
     sqlite3_bind_text(st, off + (int)k->ncols + 1, key, key ? p->len[r][k->ncols] : 0,
                       SQLITE_STATIC);
-    sqlite3_bind_int64(st, off + p_batch(k), p->batch);
-    sqlite3_bind_null(st, off + p_batch(k) + 1);
 }
 
 /* Write the pending rows (one statement when there are PEND_MAX). */
@@ -165,14 +166,16 @@ int pend_flush(td_db *db, row_state *s)
     if (!p || !p->n)
         return 0;
     const kind_def *k = kind_get(KIND_LEARNERS);
-    int np = p_batch(k) + has_audit_id(k), rc = 0;
+    int rc = 0;
     if (p->n == PEND_MAX) {
         if (!p->ins && sqlite3_prepare_v3(db_handle(db), pend_sql(k), -1, SQLITE_PREPARE_PERSISTENT,
                                           &p->ins, NULL) != SQLITE_OK)
             p->ins = NULL;
         sqlite3_stmt *st = p->ins;
         for (int r = 0; st && r < p->n; r++)
-            bind_pend(st, r * np, k, p, r);
+            bind_pend(st, r * PEND_PARAMS(k), k, p, r);
+        if (st)
+            sqlite3_bind_int64(st, PEND_MAX * PEND_PARAMS(k) + 1, p->batch);
         rc = st && sqlite3_step(st) == SQLITE_DONE && sqlite3_changes(db_handle(db)) == p->n ? 0
                                                                                              : -1;
         if (st)
