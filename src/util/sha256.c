@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 typedef struct {
     uint32_t h[8];
@@ -206,13 +208,24 @@ static void *hash_all(void *arg)
     return NULL;
 }
 
+/* The hashes are needed only when the import ends, so their thread runs
+ * at the lowest priority: it takes the CPU time that the two import
+ * threads leave (on two cores it used to slow their start down). */
+static void *hash_thread(void *arg)
+{
+#ifdef __linux__
+    setpriority(PRIO_PROCESS, (id_t)gettid(), 19); /* this thread only, on Linux */
+#endif
+    return hash_all(arg);
+}
+
 sha256_job *sha256_start(const char *const *paths, char **hex, size_t n)
 {
     sha256_job *j = xcalloc(1, sizeof *j);
     j->paths = paths;
     j->hex = hex;
     j->n = n;
-    j->threaded = xthread_start(&j->th, hash_all, j);
+    j->threaded = xthread_start(&j->th, hash_thread, j);
     if (!j->threaded)
         hash_all(j);
     return j;
