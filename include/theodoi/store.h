@@ -27,7 +27,9 @@ int store_row_put(td_db *db, const kind_def *k, char *const *vals, int64_t batch
  * the batch that wrote the old row): an INSERT when old is NULL, else an
  * UPDATE of the stored row whose values old holds (as store_row_peek
  * gave them).  1 written; 0 when old was NULL but the key is stored
- * (nothing written); -1 error. */
+ * (nothing written); -1 error.  key may be NULL: the store makes it
+ * (kind_key) when it writes an entry, which a learners row new to the
+ * database from an import does not get. */
 int store_row_write(td_db *db, const kind_def *k, char *const *vals, int64_t batch,
                     char *const *old, const char *source, const char *key, int64_t old_batch);
 /* The sort key of a learner's name (text_name_key(name)), made by the

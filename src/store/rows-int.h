@@ -34,6 +34,7 @@ typedef struct pend {
     sqlite3_stmt *ins;      /* kept here, not in db_prep's cache: every
                         * parameter is bound each time, so no clearing */
     uint64_t key[PEND_MAX]; /* hashes of the keys */
+    uint64_t bloom[4];      /* bit (hash >> 56) of each of them */
     char *v[PEND_MAX][32];  /* the values, then the name key, in buf */
     int len[PEND_MAX][32];  /* their lengths (bound as they are) */
     size_t used;

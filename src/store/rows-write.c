@@ -192,6 +192,7 @@ int pend_flush(td_db *db, row_state *s)
     }
     p->n = 0;
     p->used = 0;
+    memset(p->bloom, 0, sizeof p->bloom);
     s->gen[k->id]++;
     if (s->cur) /* the peek's cursor looks again */
         sqlite3_reset(s->cur);
@@ -206,7 +207,7 @@ int pend_check(td_db *db, row_state *s, const char *key, size_t n)
     uint64_t h = key_hash(key, n);
     s->hk = kind_get(KIND_LEARNERS);
     s->hkey = h;
-    if (!s->pend || !s->pend->n)
+    if (!s->pend || !s->pend->n || !(s->pend->bloom[h >> 62] & (1ULL << (h >> 56 & 63))))
         return 0;
     for (int r = 0; r < s->pend->n; r++)
         if (s->pend->key[r] == h)
@@ -225,23 +226,24 @@ static int pend_add(td_db *db, row_state *s, const kind_def *k, char *const *val
         return -1;
     char *extra[2];
     make_extra(k, vals, extra);
-    size_t need = extra[0] ? strlen(extra[0]) + 1 : 0;
-    for (size_t i = 0; i < k->ncols; i++)
-        need += vals[i] ? strlen(vals[i]) + 1 : 0;
+    if (k->ncols >= 32)
+        return 0;
+    size_t len[32], need = 0;
+    for (size_t i = 0; i <= k->ncols; i++) {
+        const char *src = i < k->ncols ? vals[i] : extra[0];
+        len[i] = src ? strlen(src) + 1 : 0;
+        need += len[i];
+    }
     if (need > PEND_BUF - p->used && pend_flush(db, s) != 0)
         return -1;
-    if (need > PEND_BUF - p->used || k->ncols >= 32)
+    if (need > PEND_BUF - p->used)
         return 0;
     char **v = p->v[p->n];
     for (size_t i = 0; i <= k->ncols; i++) {
         const char *src = i < k->ncols ? vals[i] : extra[0];
-        v[i] = NULL;
-        if (src) {
-            size_t len = strlen(src) + 1;
-            v[i] = memcpy(p->buf + p->used, src, len);
-            p->len[p->n][i] = (int)len - 1;
-            p->used += len;
-        }
+        v[i] = src ? memcpy(p->buf + p->used, src, len[i]) : NULL;
+        p->len[p->n][i] = src ? (int)len[i] - 1 : 0;
+        p->used += len[i];
     }
     if (s->hk == k) { /* apply_row peeked this row just before */
         p->key[p->n] = s->hkey;
@@ -251,6 +253,7 @@ static int pend_add(td_db *db, row_state *s, const kind_def *k, char *const *val
         p->key[p->n] = key_hash(key, kn > KEYBUF ? KEYBUF : kn);
     }
     s->hk = NULL;
+    p->bloom[p->key[p->n] >> 62] |= 1ULL << (p->key[p->n] >> 56 & 63);
     p->batch = batch;
     p->n++;
     return count_add(db, s, k, (const char *const *)vals, 1) ? -1 : 1;
@@ -466,7 +469,11 @@ int store_row_write(td_db *db, const kind_def *k, char *const *vals, int64_t bat
     if (!compact)
         vals_text_into(&nb, k, (const char *const *)vals);
     const char *new_text = compact || !nb.s ? "" : nb.s;
-    return audit_put(db, s, id, batch, source, k, key, old_text, new_text, old_batch) < 0 ? -1 : 1;
+    char *made = key ? NULL : kind_key(k, vals);
+    int rc =
+        audit_put(db, s, id, batch, source, k, key ? key : made, old_text, new_text, old_batch);
+    free(made);
+    return rc < 0 ? -1 : 1;
 }
 
 /* ---- reading many rows, meta, the audit's text ------------------------- */

@@ -153,8 +153,10 @@ static int apply_known(td_db *db, const kind_def *k, char **vals, int64_t batch,
     note_roster(k, vals);
     if (found)
         note_roster(k, old);
-    int w = store_row_write(db, k, vals, batch, found ? old : NULL, source, key_tmp(k, vals),
-                            old_batch);
+    /* a roster row new to the database from an import gets no audit
+     * entry, so no key text (store_row_write makes it when needed) */
+    const char *key = k->id == KIND_LEARNERS && batch && !found ? NULL : key_tmp(k, vals);
+    int w = store_row_write(db, k, vals, batch, found ? old : NULL, source, key, old_batch);
     return w == 1 ? (int)r : w == 0 ? -2 : (int)AP_ERROR;
 }
 
