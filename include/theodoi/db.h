@@ -61,6 +61,14 @@ int db_user_version(td_db *db);
 /* PRAGMA data_version: changes when another connection commits. */
 long db_data_version(td_db *db);
 
+/* While a big write transaction runs: a thread that asks the kernel to
+ * start writing the database file and its WAL to disk now and then, so
+ * that COMMIT's syncs find little left to wait for (writeback.c).  NULL
+ * when it cannot run (not Linux, a database in memory); stop joins it. */
+typedef struct db_writeback db_writeback;
+db_writeback *db_writeback_start(td_db *db);
+void db_writeback_stop(db_writeback **w);
+
 /* 1 when the file is readable by others (mode & 004). */
 int db_world_readable(const char *path);
 

@@ -556,6 +556,7 @@ int sync_import(td_db *db, char *const *files, size_t nfiles, const import_opts 
     const char **paths;
     char **hex;
     sha256_job *job = hash_files(fs, nfiles, &paths, &hex);
+    db_writeback *wb = opts->dry_run ? NULL : db_writeback_start(db);
     import_all(&r, fs, nfiles);
     sha256_wait(&job);
     free(paths);
@@ -571,12 +572,15 @@ int sync_import(td_db *db, char *const *files, size_t nfiles, const import_opts 
         changed += rep->by_kind[k].inserted + rep->by_kind[k].updated;
     /* a run that changes nothing leaves no batch behind either */
     if (rep->errors.count || opts->dry_run || changed == 0) {
+        db_writeback_stop(&wb);
         apply_forget();
         db_rollback(db);
         return rep->errors.count ? TD_EINPUT : TD_OK;
     }
     rep->batch = r.batch;
-    return db_commit(db);
+    int rc = db_commit(db); /* with the checkpoint: writeback still helps */
+    db_writeback_stop(&wb);
+    return rc;
 }
 
 void import_report_free(import_report *r)
