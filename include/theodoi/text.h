@@ -50,12 +50,12 @@ int text_match(const char *hay, const char *needle);
 char *text_collate_key(const char *s);
 
 /* Sort key for a person's full name as Vietnamese rosters are ordered: by
- * the given name (last word) first, then by the whole name.
- * "Nguyễn Văn An" sorts before "Trần Thị Bình".  strcmp() of two keys
- * orders as text_collate() of the given names, then of the whole names;
- * the key is shorter than two collate keys (the tone and case levels are
- * written sparse, see text-collate.c): it is stored in every roster row
- * and in the name index (schema 5 rewrote the keys of older files). */
+ * the given name (tên, the last word) first, then by the words before it
+ * (họ và tên đệm).  "Nguyễn Văn An" sorts before "Trần Thị Bình", "Lê Nam"
+ * before "Lê An Nam".  strcmp() of two keys orders as text_collate() of
+ * the given names, then of the rest; the tone and case levels are written
+ * sparse (see text-collate.c), so the key is short: it is stored in every
+ * roster row and in the name index (schema 5 rewrote older files' keys). */
 char *text_name_key(const char *full_name);
 
 /* Compare two strings in Vietnamese order (as their collate keys). */

@@ -185,22 +185,19 @@ static size_t sparse_level(const char *w, size_t n, int with_weight, char *out)
     return o;
 }
 
-/* Writes the sparse key of s[0..n), leaving out the last `skip` units'
- * weights on the last two levels, to out (room KEY_ROOM(n)); returns its
- * length.  *units gets the number of units. */
-static size_t build_sparse(const char *s, size_t n, size_t skip, char *out, size_t *units)
+/* Writes the sparse key of s[0..n) to out (room KEY_ROOM(n)); returns its
+ * length. */
+static size_t build_sparse(const char *s, size_t n, char *out)
 {
     char *lv = out + 5 * n + 1; /* the dense levels, behind the primary */
     struct key k = {out, lv, lv + n + 1, 0, 0, 0};
-    size_t o, ns, nt, m;
+    size_t o, ns, nt;
     char tmp[3 * SPARSE_MAX];
 
     key_fill(s, n, &k);
-    *units = k.ns;
-    m = k.ns > skip ? k.ns - skip : 0;
     o = k.np;
-    ns = sparse_level(k.sec, m, 1, tmp);
-    nt = sparse_level(k.ter, m, 0, tmp + ns);
+    ns = sparse_level(k.sec, k.ns, 1, tmp);
+    nt = sparse_level(k.ter, k.nt, 0, tmp + ns);
     if (ns + nt > 0) { /* empty trailing levels are left out */
         out[o++] = '!';
         memcpy(out + o, tmp, ns);
@@ -229,14 +226,14 @@ char *text_collate_key(const char *s)
 }
 
 /* Key of the last word (the given name), a space (below every key byte),
- * then the key of the whole name.  Both are sparse (build_sparse()); the
- * whole name's last two levels leave out the given name's units: they are
- * compared only when everything before is equal, and then those units are
- * the same.  The order is that of text_collate() on the given names, then
- * on the whole names (test_text checks it on random names). */
+ * then the key of the words before it (surname and middle names): the
+ * order of a Vietnamese class list, by tên, then by họ và tên đệm.  Both
+ * keys are sparse (build_sparse()).  The order is that of text_collate()
+ * on the given names, then on the rest (test_text checks it on random
+ * names). */
 char *text_name_key(const char *full_name)
 {
-    size_t n, i = 0, ws = 0, we = 0, k, units;
+    size_t n, i = 0, ws = 0, we = 0, k;
     int in_word = 0;
     char *out;
 
@@ -263,9 +260,9 @@ char *text_name_key(const char *full_name)
         out[0] = '\0';
         return out;
     }
-    k = build_sparse(full_name + ws, we - ws, 0, out, &units);
+    k = build_sparse(full_name + ws, we - ws, out);
     out[k++] = ' ';
-    build_sparse(full_name, n, units, out + k, &units);
+    build_sparse(full_name, ws, out + k);
     return out;
 }
 
