@@ -15,7 +15,7 @@ check_PROGRAMS += tests/fuzz/fuzz_csv tests/fuzz/fuzz_import tests/fuzz/fuzz_par
 # fuzz_csv has its own reader, reading 61 bytes at a time (CSV_CHUNK), so
 # that short inputs cross many chunk boundaries (UTF-16 pairs, CRLF cut).
 tests_fuzz_fuzz_csv_SOURCES = tests/fuzz/fuzz_csv.c tests/fuzz/regress.c tests/fuzz/fuzz.h \
-	src/csv/reader.c
+	src/csv/reader.c src/csv/reader-input.c src/csv/reader-int.h
 tests_fuzz_fuzz_csv_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_NAME=\"csv\" -DCSV_CHUNK=61
 tests_fuzz_fuzz_import_SOURCES = tests/fuzz/fuzz_import.c tests/fuzz/regress.c tests/fuzz/fuzz.h
 tests_fuzz_fuzz_import_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_NAME=\"import\"
@@ -47,7 +47,7 @@ tests/fuzz/fuzz_obj/%.o: %.c
 	$(AM_V_CC)$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link $(FUZZ_CPPFLAGS) \
 	  -MMD -MP -c -o $@ $<
 
-tests/fuzz/fuzz_obj/src/csv/reader.o: FUZZ_CPPFLAGS += -DCSV_CHUNK=61
+tests/fuzz/fuzz_obj/src/csv/reader.o tests/fuzz/fuzz_obj/src/csv/reader-input.o: FUZZ_CPPFLAGS += -DCSV_CHUNK=61
 
 $(FUZZ_LIB): $(FUZZ_LIBOBJS)
 	$(AM_V_AR)rm -f $@ && $(AR) cr $@ $(FUZZ_LIBOBJS) && $(RANLIB) $@
