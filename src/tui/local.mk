@@ -23,4 +23,4 @@ TUI_TESTS += tests/tui/training.sh tests/tui/roster.sh
 # Import (path, listing, dry run, import), export, the import history.
 src_theodoi_SOURCES += src/tui/ui-import.c src/tui/ui-import-run.c src/tui/ui-import.h \
 	src/tui/ui-export.c src/tui/ui-batches.c
-TUI_TESTS += tests/tui/import.sh tests/tui/export.sh
+TUI_TESTS += tests/tui/import.sh tests/tui/export.sh tests/tui/cancel.sh
