@@ -222,6 +222,8 @@ static int pend_add(td_db *db, row_state *s, const kind_def *k, char *const *val
     if (!s->pend)
         s->pend = xcalloc(1, sizeof *s->pend);
     pend *p = s->pend;
+    if (!p->n) /* a rolled-back transaction empties the rows, not the buffer */
+        p->used = 0;
     if ((p->n == PEND_MAX || (p->n && p->batch != batch)) && pend_flush(db, s) != 0)
         return -1;
     char *extra[2];
