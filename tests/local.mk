@@ -32,4 +32,4 @@ CLI_TESTS_CORE = \
 	tests/cli/bad-corpus.sh \
 	tests/cli/calc-roundtrip.sh
 CLI_TESTS += $(CLI_TESTS_CORE)
-EXTRA_DIST += $(CLI_TESTS_CORE) tests/data
+EXTRA_DIST += $(CLI_TESTS_CORE) tests/data tests/big-roster.sh

@@ -3,6 +3,7 @@
 # holds no part of the interrupted import; SIGINT and SIGHUP the same.
 set -euo pipefail
 T=${THEODOI:-$top_builddir/src/theodoi}
+SRC=${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 cd "$dir"
@@ -10,13 +11,7 @@ export THEODOI_DB=$dir/c.db THEODOI_TODAY=2026-11-22 THEODOI_NOW=2026-11-22T10:0
 "$T" init --province 31 >/dev/null
 command -v sqlite3 >/dev/null || { echo "skip: sqlite3 missing"; exit 77; }
 # a roster big enough to take a while
-awk 'BEGIN {
-  print "unit_code,learner_id,full_name,birth_year,gender,group_code,village,course_code,status,updated_at,updated_by";
-  split("Nguyễn Trần Lê Phạm Hoàng Vũ Đặng", ho, " "); split("An Bình Chi Dũng Hà Lan Mai Nam", ten, " ");
-  for (i = 1; i <= 300000; i++)
-    printf "10532,L%06d,\"%s Văn %s\",%d,nam,nguoi_dan,\"Tổ %d, khu A\",KNS-CB,registered,2026-11-01T08:00:00+07:00,lan\n",
-      i, ho[i % 7 + 1], ten[i % 8 + 1], 1950 + i % 50, i % 9
-}' > big.csv
+sh "$SRC/tests/big-roster.sh" 300000 > big.csv
 before=$("$T" export summary | md5sum)
 for sig in KILL INT HUP TERM; do
     "$T" import big.csv >/dev/null 2>&1 & pid=$!

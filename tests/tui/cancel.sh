@@ -10,13 +10,7 @@ export THEODOI_NOW=2026-11-22T20:00:00+07:00
 "$THEODOI" init --province 31 >/dev/null || fail "init --province 31 failed"
 mkdir -p "$TDIR/in"
 # a roster that takes a while to import (about a second)
-awk 'BEGIN {
-  print "unit_code,learner_id,full_name,birth_year,gender,group_code,village,course_code,status,updated_at,updated_by";
-  split("Nguyễn Trần Lê Phạm Hoàng Vũ Đặng", ho, " "); split("An Bình Chi Dũng Hà Lan Mai Nam", ten, " ");
-  for (i = 1; i <= 500000; i++)
-    printf "10532,L%06d,\"%s Văn %s\",%d,nam,nguoi_dan,\"Tổ %d, khu A\",KNS-CB,registered,2026-11-01T08:00:00+07:00,lan\n",
-      i, ho[i % 7 + 1], ten[i % 8 + 1], 1950 + i % 50, i % 9
-}' >"$TDIR/in/big.csv"
+sh "${top_srcdir:-$(dirname "$0")/../..}/tests/big-roster.sh" 500000 >"$TDIR/in/big.csv"
 learners() { "$THEODOI" export learners 2>/dev/null | tail -n +2 | wc -l; }
 batches() { "$THEODOI" history 2>/dev/null | grep -c 'big.csv'; }
 
