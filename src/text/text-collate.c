@@ -129,31 +129,39 @@ static void key_fill(const char *s, size_t n, struct key *k)
     }
 }
 
+/* Ends a key whose primary level is out[0..o): '!' and the secondary
+ * level, '!' and the tertiary level, empty trailing levels left out ('!'
+ * is below every weight, so this keeps the order).  The levels may lie
+ * later in out (memmove).  Returns the key's length. */
+static size_t put_levels(char *out, size_t o, const char *sec, size_t ns, const char *ter,
+                         size_t nt)
+{
+    if (ns + nt > 0) {
+        out[o++] = '!';
+        memmove(out + o, sec, ns);
+        o += ns;
+    }
+    if (nt > 0) {
+        out[o++] = '!';
+        memmove(out + o, ter, nt);
+        o += nt;
+    }
+    out[o] = '\0';
+    return o;
+}
+
 /* Writes the collation key of s[0..n) to out (room KEY_ROOM(n)); returns
  * its length. */
 static size_t build_key(const char *s, size_t n, char *out)
 {
     struct key k = {out, out + 5 * n + 1, out + 6 * n + 2, 0, 0, 0};
-    size_t o;
 
     key_fill(s, n, &k);
     while (k.ns > 0 && k.sec[k.ns - 1] == '0')
         k.ns--;
     while (k.nt > 0 && k.ter[k.nt - 1] == '0')
         k.nt--;
-    o = k.np;
-    if (k.ns + k.nt > 0) { /* empty trailing levels are left out */
-        out[o++] = '!';
-        memmove(out + o, k.sec, k.ns);
-        o += k.ns;
-    }
-    if (k.nt > 0) {
-        out[o++] = '!';
-        memmove(out + o, k.ter, k.nt);
-        o += k.nt;
-    }
-    out[o] = '\0';
-    return o;
+    return put_levels(out, k.np, k.sec, k.ns, k.ter, k.nt);
 }
 
 /* ---- a name's sort key ---------------------------------------------------
@@ -191,25 +199,13 @@ static size_t build_sparse(const char *s, size_t n, char *out)
 {
     char *lv = out + 5 * n + 1; /* the dense levels, behind the primary */
     struct key k = {out, lv, lv + n + 1, 0, 0, 0};
-    size_t o, ns, nt;
+    size_t ns, nt;
     char tmp[3 * SPARSE_MAX];
 
     key_fill(s, n, &k);
-    o = k.np;
     ns = sparse_level(k.sec, k.ns, 1, tmp);
     nt = sparse_level(k.ter, k.nt, 0, tmp + ns);
-    if (ns + nt > 0) { /* empty trailing levels are left out */
-        out[o++] = '!';
-        memcpy(out + o, tmp, ns);
-        o += ns;
-    }
-    if (nt > 0) {
-        out[o++] = '!';
-        memcpy(out + o, tmp + ns, nt);
-        o += nt;
-    }
-    out[o] = '\0';
-    return o;
+    return put_levels(out, k.np, tmp, ns, tmp + ns, nt);
 }
 
 char *text_collate_key(const char *s)
