@@ -104,7 +104,13 @@ static int global_options(cmd_ctx *ctx, int argc, char **argv, int *done)
             help(stdout);
             *done = 1;
         } else if (!strcmp(argv[i], "--version")) {
-            printf("theodoi %s\n", PACKAGE_VERSION);
+            printf("theodoi %s\n"
+                   "Copyright (C) 2025-2026 the theodoi authors.\n"
+                   "License GPLv3+: GNU GPL version 3 or later "
+                   "<https://gnu.org/licenses/gpl.html>.\n"
+                   "This is free software: you are free to change and redistribute it.\n"
+                   "There is NO WARRANTY, to the extent permitted by law.\n",
+                   PACKAGE_VERSION);
             *done = 1;
         } else if (!strcmp(argv[i], "--db") || !strcmp(argv[i], "--lang")) {
             cmd_error(_("option %s needs a value (see theodoi --help)"), argv[i]);
