@@ -36,10 +36,4 @@ void apply_note(const kind_def *k, char *const *vals);
 /* Forget the touched set without deriving (after a rollback). */
 void apply_forget(void);
 
-/* Edit one row now, in its own transaction, as login (UI edits): stamps
- * updated_at/updated_by, applies, derives, commits.  TD_OK or TD_EDB. */
-int apply_edit(td_db *db, const kind_def *k, char **vals);
-/* Delete one row now (learners), in its own transaction, audited. */
-int apply_delete(td_db *db, const kind_def *k, char **vals);
-
 #endif

@@ -47,8 +47,12 @@ typedef struct checklist {
 int checklist_load(td_db *db, const char *unit, int year, checklist *out);
 void checklist_free(checklist *c);
 
-/* Save item i's fields as an edit by this login (transaction, audit). */
-int checklist_save(td_db *db, const checklist *c, size_t i);
+/* Item i as a row of the checklist kind, in its column order (10
+ * malloc'd values or NULLs, updated_at and updated_by included), for the
+ * edit path (edit.h); NULL when the item has no stored row. */
+char **checklist_item_vals(const checklist *c, size_t i);
+/* The same, also for an item without a stored row (a row "todo"). */
+char **checklist_item_row(const checklist *c, size_t i);
 
 /* Rows of the store side: the template joined with the unit's rows. */
 typedef struct cl_row {

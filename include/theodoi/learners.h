@@ -1,7 +1,7 @@
 /* learners.h - a commune's roster of learners, as the roster screen sees
  * it: pages read from SQLite in Vietnamese name order (never the whole
- * roster), filters, a search that ignores diacritics, counts, and edits
- * checked as an import checks them.
+ * roster), filters, a search that ignores diacritics, counts.  Its edits
+ * go through the edit path (edit.h).
  *
  * Personal data (Law 91/2025/QH15): a learner is a name, a birth year, a
  * gender, a group and a village, with the course and its status; never an
@@ -82,29 +82,6 @@ int learner_get(td_db *db, const char *unit, const char *id, const char *course,
 typedef struct learner_form {
     const char *full_name, *birth_year, *gender, *group, *village, *course, *status;
 } learner_form;
-
-/* Add or edit a roster row as this login, validated as an import would.
- *  - id NULL: a new person; an id "L000123" (next free in the unit) is
- *    allocated and returned in *id_out (malloc'd, may be NULL).
- *  - id set, course_was NULL: the same person in one more course.
- *  - id and course_was set: edit that row (the course may change).
- * The person's name, birth year, gender, group and village are written to
- * every course row of the same id, so a person has one name.  The
- * current month's training counts follow (apply_derive).  TD_OK; TD_EINPUT
- * with *err = "column: message" lines (translated, malloc'd); TD_EDB. */
-int learner_save(td_db *db, const char *unit, const char *id, const char *course_was,
-                 const learner_form *f, char **id_out, char **err);
-
-/* Delete one roster row (audited).  TD_OK (also when there was none),
- * TD_EINPUT (role) with *err, TD_EDB. */
-int learner_delete(td_db *db, const char *unit, const char *id, const char *course, char **err);
-
-/* One key on the roster: registered or learning -> completed, completed
- * -> confirmed (on VNeID).  A confirmed row stays confirmed (nothing is
- * written; the form can still change it).  *now gets the new status.
- * TD_OK, TD_EINPUT (no such row, role) with *err, TD_EDB. */
-int learner_advance(td_db *db, const char *unit, const char *id, const char *course,
-                    learner_status *now, char **err);
 
 /* ---- store side (SQL) ------------------------------------------------ */
 

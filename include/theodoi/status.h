@@ -14,8 +14,10 @@ typedef enum { ST_TODO, ST_DOING, ST_DONE, ST_NA, ST__COUNT } item_status;
 int status_parse(const char *s, item_status *out);
 const char *status_code(item_status s);  /* "todo" ... */
 const char *status_label(item_status s); /* translated, _() */
-/* Space key: todo -> doing -> done -> todo; na -> todo. */
+/* Space key: todo -> doing -> done, and done stays done; na -> todo.
+ * Backspace (status_prev): done -> doing -> todo; na -> todo. */
 item_status status_next(item_status s);
+item_status status_prev(item_status s);
 
 /* Overdue is derived: not done, not na, the deadline (for yearly rules in
  * period_year) has passed (deadline < today). */

@@ -53,18 +53,6 @@ typedef struct tr_table {
 int training_table_load(td_db *db, const char *unit, const char *month, tr_table *out);
 void training_table_free(tr_table *t);
 
-/* Direct entry of one row's counts (-1: empty) for month (NULL: the
- * current month), as an edit by this login.
- * Validated as an import would (non-negative, registered <= population,
- * completed <= registered, confirmed <= completed, no future month,
- * known codes, the login's role); a row derived from the roster takes
- * only the population (the counts must be -1 or the derived ones).
- * TD_OK; TD_EINPUT with *err = "column: message" lines (malloc'd,
- * translated); TD_EDB. */
-int training_set_counts(td_db *db, const char *unit, const char *month, const char *group,
-                        const char *course, int64_t pop, int64_t reg, int64_t comp, int64_t conf,
-                        char **err);
-
 /* Confirmed % per month for the n months ending with last_month (NULL:
  * the current month), oldest first, one decimal; -1 where there is no
  * data.  unit: a commune (its rows of that month, summed), a province
@@ -91,20 +79,6 @@ typedef struct tr_choice {
 typedef enum { TR_GROUPS, TR_COURSES } tr_choice_kind;
 int training_choices(td_db *db, tr_choice_kind which, tr_choice **out, size_t *n);
 void training_choices_free(tr_choice **list, size_t n);
-
-/* ---- shared by the training and roster edits ---------------------- */
-
-/* May this login edit rows of unit (its role, its own commune)?  TD_OK;
- * TD_EINPUT with a translated message in *err; TD_EDB. */
-int training_may_write(td_db *db, const char *unit, char **err);
-/* Code look-ups against the database, as import makes them. */
-void training_lookup_init(kind_lookup *lk, td_db *db);
-/* Validate cells typed in a form (cells[i] for column i of kind k, NULL
- * or "" when empty) as the import does: kind_value per column, then
- * kind_row_rules.  TD_OK with vals[] canonical (malloc'd), or TD_EINPUT
- * with *err = one "column: message" line per problem. */
-int training_validate_row(const kind_def *k, char *const *cells, const kind_lookup *lk, char **vals,
-                          char **err);
 
 /* ---- store side (SQL) ------------------------------------------------ */
 

@@ -67,7 +67,8 @@ typedef enum {
     ACT_DRY_RUN,
     ACT_PATH,
     ACT_PARENT,
-    ACT_UNDO
+    ACT_UNDO,
+    ACT_STEP_BACK /* Backspace on the checklist: the status before */
 } ui_act;
 
 /* ---- list ------------------------------------------------------------- */

@@ -105,6 +105,8 @@ struct ui_app {
     char *search; /* last search (folded) */
     ui_prompt prompt;
     ui_utf8_acc acc;
+    struct ui_undo_entry *undo; /* this login's changes in this UI, oldest first */
+    size_t nundo, undo_cap;
     int quit;
 };
 
@@ -136,9 +138,10 @@ void ui_search_next(ui_app *app, int dir);
 void ui_prompt_key(ui_app *app, ui_key k);
 /* The editing keys of a text field (prompt, form): 1 when k was one. */
 int ui_edit_key(ui_input *in, ui_key k);
-/* May this login write rows of unit (commune-owned kinds)?  When not, a
- * message says why and 0 is returned. */
-int ui_may_edit(ui_app *app, const char *unit);
+/* May this login write rows of unit of the kind (a kind_id)?  The edit
+ * path decides (edit_allowed); when not, a message says why and 0 is
+ * returned. */
+int ui_edit_allowed(ui_app *app, int kind, const char *unit);
 /* Reload the top screen after a write of ours. */
 void ui_changed(ui_app *app);
 
@@ -208,6 +211,43 @@ void ui_field_input(ui_app *app, int y, int x, int w, ui_input *in, size_t *firs
  * one cut with an ellipsis.  Returns the rows used. */
 int ui_wrap(ui_app *app, int y, int x, int w, int max, const char *s, int attr);
 
+/* ---- questions, saves and undo (edits.c) --------------------------------- */
+
+/* A question on a screen of its own: title, body (lines), the question;
+ * y calls answer(app, ctx, 1), n, Esc or q answer(app, ctx, 0), after
+ * the question's screen is gone.  ctx_free (may be NULL) frees ctx after
+ * the answer. */
+typedef void ui_answer_fn(ui_app *app, void *ctx, int yes);
+void ui_ask(ui_app *app, const char *title, const char *body, const char *question,
+            ui_answer_fn *answer, void *ctx, void (*ctx_free)(void *));
+/* "22/11/2026 10:05" of an ISO time ("?" when empty). */
+void ui_when(const char *iso, char *out, size_t size);
+
+/* A save through the edit path: run(app, ctx, force, res) writes (force 0
+ * first); when the edit path refuses it because the row changed since
+ * the user saw it, the user is shown who changed what and asked whether
+ * to overwrite (y: run again with force 1; n: res->conflict stays set).
+ * done(app, ctx, rc, res) is called once with the outcome (it says what
+ * happened, pushes the undo entry, closes the form).  ctx_free (may be
+ * NULL) frees ctx at the end. */
+struct edit_result;
+typedef int ui_save_fn(ui_app *app, void *ctx, int force, struct edit_result *res);
+typedef void ui_saved_fn(ui_app *app, void *ctx, int rc, struct edit_result *res);
+void ui_save(ui_app *app, ui_save_fn *run, ui_saved_fn *done, void *ctx, void (*ctx_free)(void *));
+/* The message of a save that did not go through (nothing when rc is
+ * TD_OK): the problem, or that the other change was kept.  what names
+ * the row ("NV4.3"). */
+void ui_save_message(ui_app *app, int rc, const struct edit_result *res, const char *what);
+
+/* Undo: every change saved in this UI is kept (ui_undo_push takes the
+ * result's changes; what names it for the messages); `u` (ui_undo)
+ * reverts the newest, unless someone changed the row since (the message
+ * names who and when). */
+typedef struct ui_undo_entry ui_undo_entry;
+void ui_undo_push(ui_app *app, struct edit_result *res, const char *what);
+void ui_undo(ui_app *app);
+void ui_undo_free(ui_app *app);
+
 /* ---- screens ------------------------------------------------------------ */
 
 ui_screen *ui_communes_new(ui_app *app);
@@ -246,11 +286,11 @@ ui_screen *ui_learner_form_new(ui_app *app, const char *unit, const char *unit_n
 ui_screen *ui_counts_form_new(ui_app *app, const char *unit, const char *unit_name,
                               const char *month, const struct tr_row *r);
 /* The roster's keys on a learner (ui-learner.c): Space marks it completed,
- * then confirmed; d, after its y, deletes the row.  Each saves at once,
- * reloads the screens and says what it did. */
+ * then confirmed; d, after its y, deletes the row.  Each saves at once
+ * (asking first when the row changed since it was shown), reloads the
+ * screens and says what it did. */
 void ui_learner_advance(ui_app *app, const char *unit, const struct learner *l);
-void ui_learner_delete(ui_app *app, const char *unit, const char *id, const char *course,
-                       const char *name);
+void ui_learner_delete(ui_app *app, const char *unit, const struct learner *l);
 
 /* Import CSV files (ui-import.c): a path with Tab completion, a listing
  * of a directory's CSV files to select, a dry run shown first, then the

@@ -39,7 +39,8 @@ static void unit_rules(const kind_def *k, char **vals, const char *file, long li
         problems_add(out, file, line, "parent_code", "%s", _("a commune needs its province code"));
 }
 
-/* Yearly items are kept per year; the others have no period. */
+/* Yearly items are kept per year; the others have no period.  A done
+ * date goes with the status done only. */
 static void checklist_rules(const kind_def *k, char **vals, const kind_lookup *lk, const char *file,
                             long line, problems *out)
 {
@@ -54,6 +55,11 @@ static void checklist_rules(const kind_def *k, char **vals, const kind_lookup *l
             problems_add(out, file, line, "period", "%s",
                          _("a one-off item has no period; leave it empty"));
     }
+    const char *status = col(k, vals, "status"), *done = col(k, vals, "done_on");
+    if (done && status && strcmp(status, "done") != 0)
+        problems_add(
+            out, file, line, "done_on", "%s",
+            _("a done date goes with the status \"done\": change the status or clear the date"));
 }
 
 /* population >= registered >= completed >= confirmed; no future month. */

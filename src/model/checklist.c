@@ -2,7 +2,6 @@
  * flags and per-task counts, derived from the stored rows. */
 #include "config.h"
 
-#include "theodoi/apply.h"
 #include "theodoi/checklist.h"
 #include "theodoi/codes.h"
 #include "theodoi/kinds.h"
@@ -104,21 +103,24 @@ void checklist_free(checklist *c)
     memset(c, 0, sizeof *c);
 }
 
-int checklist_save(td_db *db, const checklist *c, size_t i)
+char **checklist_item_vals(const checklist *c, size_t i)
+{
+    return c->items[i].stored ? checklist_item_row(c, i) : NULL;
+}
+
+char **checklist_item_row(const checklist *c, size_t i)
 {
     const cl_item *it = &c->items[i];
-    const kind_def *k = kind_get(KIND_CHECKLIST);
-    char *vals[10] = {0};
-    vals[0] = xstrdup(c->unit);
-    vals[1] = xstrdup(it->item);
-    vals[2] = it->period[0] ? xstrdup(it->period) : NULL;
-    vals[3] = xstrdup(status_code(it->status));
-    vals[4] = it->done_on[0] ? xstrdup(it->done_on) : NULL;
-    vals[5] = it->quantity >= 0 ? xasprintf("%ld", it->quantity) : NULL;
-    vals[6] = it->evidence[0] ? xstrdup(it->evidence) : NULL;
-    vals[7] = it->note[0] ? xstrdup(it->note) : NULL;
-    int rc = apply_edit(db, k, vals);
-    for (int j = 0; j < 10; j++)
-        free(vals[j]);
-    return rc;
+    char **v = xcalloc(10, sizeof *v);
+    v[0] = xstrdup(c->unit);
+    v[1] = xstrdup(it->item);
+    v[2] = it->period[0] ? xstrdup(it->period) : NULL;
+    v[3] = xstrdup(status_code(it->status));
+    v[4] = it->done_on[0] ? xstrdup(it->done_on) : NULL;
+    v[5] = it->quantity >= 0 ? xasprintf("%ld", it->quantity) : NULL;
+    v[6] = it->evidence[0] ? xstrdup(it->evidence) : NULL;
+    v[7] = it->note[0] ? xstrdup(it->note) : NULL;
+    v[8] = it->updated_at[0] ? xstrdup(it->updated_at) : NULL;
+    v[9] = it->updated_by[0] ? xstrdup(it->updated_by) : NULL;
+    return v;
 }

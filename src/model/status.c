@@ -113,10 +113,16 @@ item_status status_next(item_status s)
     case ST_TODO:
         return ST_DOING;
     case ST_DOING:
+    case ST_DONE:
         return ST_DONE;
-    default: /* done, na (and anything unknown) */
+    default: /* na (and anything unknown) */
         return ST_TODO;
     }
+}
+
+item_status status_prev(item_status s)
+{
+    return s == ST_DONE ? ST_DOING : ST_TODO;
 }
 
 int item_is_overdue(const due_rule *r, int period_year, item_status st, td_day today,

@@ -2,7 +2,6 @@
  * entry of its counts, the confirmed-% trend and its sparkline. */
 #include "config.h"
 
-#include "theodoi/apply.h"
 #include "theodoi/codes.h"
 #include "theodoi/i18n.h"
 #include "theodoi/status.h"
@@ -44,78 +43,6 @@ int training_month_add(const char *month, int delta, char out[8])
 }
 
 /* ---- shared by the edits --------------------------------------------- */
-
-int training_may_write(td_db *db, const char *unit, char **err)
-{
-    role_kind role = ROLE_NONE;
-    char *own = NULL;
-    if (store_user_get(db, td_login(), &role, &own) != TD_OK)
-        return TD_EDB;
-    int ok = role_may_write(role, own, unit, 0);
-    free(own);
-    if (ok)
-        return TD_OK;
-    *err = role == ROLE_NONE
-               ? xasprintf(_("your login (%s) has no role in this database, so it may only read"),
-                           td_login())
-               : xasprintf(_("your login (%s) may not edit the rows of unit %s"), td_login(), unit);
-    return TD_EINPUT;
-}
-
-/* Look-ups for kind_value: ctx is the database. */
-static int exists(void *db, code_kind what, const char *code, int *yearly)
-{
-    return store_code_exists(db, what, code, yearly) == 1;
-}
-static int lk_unit(void *db, const char *c)
-{
-    return exists(db, CODE_UNIT, c, NULL);
-}
-static int lk_item(void *db, const char *c, int *y)
-{
-    return exists(db, CODE_ITEM, c, y);
-}
-static int lk_group(void *db, const char *c)
-{
-    return exists(db, CODE_GROUP, c, NULL);
-}
-static int lk_course(void *db, const char *c)
-{
-    return exists(db, CODE_COURSE, c, NULL);
-}
-
-void training_lookup_init(kind_lookup *lk, td_db *db)
-{
-    *lk = (kind_lookup){db, lk_unit, lk_item, lk_group, lk_course, day_today(), ts_now()};
-}
-
-int training_validate_row(const kind_def *k, char *const *cells, const kind_lookup *lk, char **vals,
-                          char **err)
-{
-    problems p;
-    problems_init(&p, 20);
-    for (size_t i = 0; i < k->ncols; i++) {
-        char *msg = NULL, *cell = cells[i] ? text_nfc(cells[i]) : NULL;
-        if (cells[i] && !cell)
-            problems_add(&p, NULL, 0, k->cols[i].name, "%s", _("not valid UTF-8 text"));
-        else if (kind_value(&k->cols[i], cell, lk, &vals[i], &msg) != 0) {
-            problems_add(&p, NULL, 0, k->cols[i].name, "%s", msg);
-            free(msg);
-        }
-        free(cell);
-    }
-    if (p.count == 0)
-        kind_row_rules(k, vals, lk, NULL, 0, &p);
-    int rc = p.count ? TD_EINPUT : TD_OK;
-    if (rc != TD_OK) {
-        strbuf b = {0};
-        for (size_t i = 0; i < p.n; i++)
-            sb_addf(&b, "%s%s", i ? "\n" : "", p.msg[i]);
-        *err = b.s;
-    }
-    problems_free(&p);
-    return rc;
-}
 
 /* ---- the table ------------------------------------------------------- */
 
@@ -227,75 +154,6 @@ void training_table_free(tr_table *t)
     }
     free(t->rows);
     memset(t, 0, sizeof *t);
-}
-
-/* ---- direct entry ---------------------------------------------------- */
-
-static char *count_cell(int64_t v)
-{
-    return v >= 0 || v < -1 ? xasprintf("%lld", (long long)v) : NULL;
-}
-
-/* A row derived from the roster takes only the population: the counts
- * typed must be -1 (keep) or the derived ones, which are filled in. */
-static int roster_counts(td_db *db, const char *unit, const char *group, const char *course,
-                         int64_t in[3], char **err)
-{
-    static const char *const names[] = {"registered", "completed", "confirmed"};
-    int64_t derived[3];
-    int has = store_learner_counts(db, unit, group, course, derived);
-    if (has < 0)
-        return TD_EDB;
-    if (!has)
-        return TD_OK;
-    for (int i = 0; i < 3; i++) {
-        if (in[i] != -1 && in[i] != derived[i]) {
-            *err = xasprintf(_("%s: counted from the roster of learners (%lld); "
-                               "edit the roster instead"),
-                             names[i], (long long)derived[i]);
-            return TD_EINPUT;
-        }
-        in[i] = derived[i];
-    }
-    return TD_OK;
-}
-
-int training_set_counts(td_db *db, const char *unit, const char *month, const char *group,
-                        const char *course, int64_t pop, int64_t reg, int64_t comp, int64_t conf,
-                        char **err)
-{
-    *err = NULL;
-    char now[8];
-    training_month_now(now);
-    if (!month)
-        month = now;
-    int64_t counts[3] = {reg, comp, conf};
-    int rc = training_may_write(db, unit, err);
-    if (rc == TD_OK && strcmp(month, now) == 0)
-        rc = roster_counts(db, unit, group, course, counts, err);
-    if (rc != TD_OK)
-        return rc;
-    const kind_def *k = kind_get(KIND_TRAINING);
-    char *cells[10] = {(char *)unit,
-                       (char *)month,
-                       (char *)group,
-                       (char *)course,
-                       count_cell(pop),
-                       count_cell(counts[0]),
-                       count_cell(counts[1]),
-                       count_cell(counts[2]),
-                       NULL,
-                       NULL};
-    char *vals[10] = {0};
-    kind_lookup lk;
-    training_lookup_init(&lk, db);
-    rc = training_validate_row(k, cells, &lk, vals, err);
-    if (rc == TD_OK && (rc = apply_edit(db, k, vals)) != TD_OK)
-        *err = xasprintf(_("database error: %s"), db_error(db));
-    for (int i = 4; i < 8; i++)
-        free(cells[i]);
-    store_vals_free(k, vals);
-    return rc;
 }
 
 /* ---- trends ---------------------------------------------------------- */

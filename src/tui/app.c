@@ -191,22 +191,6 @@ static void poll_data(ui_app *app, time_t *last)
     ui_changed(app);
 }
 
-int ui_may_edit(ui_app *app, const char *unit)
-{
-    if (role_may_write(app->role, app->own_unit, unit, 0))
-        return 1;
-    const char *me = td_login();
-    if (app->role == ROLE_NONE)
-        ui_message(
-            app, 1,
-            _("Read only: the login %s has no role; an admin can run: theodoi user add %s --role commune --unit %s"),
-            me, me, unit);
-    else
-        ui_message(app, 1, _("Read only: the login %s may edit only its own commune (%s)"), me,
-                   app->own_unit ? app->own_unit : "-");
-    return 0;
-}
-
 /* The screens below the top are laid out again when they show. */
 static void resize(ui_app *app)
 {
@@ -324,6 +308,7 @@ static void app_free(ui_app *app)
         s->destroy(s);
     }
     ui_input_free(&app->prompt.in);
+    ui_undo_free(app);
     free(app->own_unit);
     free(app->scope);
     free(app->scope_name);

@@ -1,12 +1,16 @@
 /* form.c - the edit form of one checklist item: status, done date,
  * quantity, evidence and note, with real Vietnamese text input (wide
- * characters, decomposed letters, pastes; see input.c).  Enter checks
- * every field and saves (one transaction, audited); Esc closes without
- * saving.  The text is NFC and trimmed. */
+ * characters, decomposed letters, pastes; see input.c).  Enter saves
+ * through the edit path, which checks every field as an import would and
+ * refuses to overwrite a change made since the form opened (the user is
+ * asked); Esc closes, asking first when a field was changed.  The text
+ * is NFC and trimmed. */
 #include "config.h"
 
 #include "theodoi/checklist.h"
+#include "theodoi/edit.h"
 #include "theodoi/i18n.h"
+#include "theodoi/store.h"
 #include "theodoi/text.h"
 #include "theodoi/tui.h"
 #include "theodoi/util.h"
@@ -20,7 +24,8 @@
 
 const ui_action ui_form_acts[] = {
     {ACT_SAVE, UI_ENTER, 0, 0, N_("check and save the item, close the form"), N_("save")},
-    {ACT_CANCEL, UI_ESC, UI_CTRL('G'), 0, N_("close without saving"), N_("cancel")},
+    {ACT_CANCEL, UI_ESC, UI_CTRL('G'), 0, N_("close without saving (asks when a field changed)"),
+     N_("cancel")},
     {ACT_NEXT_FIELD, UI_TAB, FK(KEY_DOWN), UI_CTRL('N'), N_("next field"), NULL},
     {ACT_PREV_FIELD, FK(KEY_UP), FK(KEY_BTAB), UI_CTRL('P'), N_("previous field"), N_("field")},
     {ACT_ADVANCE, ' ', 0, 0, N_("on the status: the next status (also left and right arrows)"),
@@ -47,7 +52,9 @@ typedef struct form {
     checklist *cl;
     size_t i;
     char *unit_name;
-    item_status status;
+    item_status status, status0;
+    char *text0[F_COUNT]; /* the fields as the form opened */
+    char **seen;          /* the stored row then (NULL: none) */
     ui_input in[F_COUNT];
     size_t first[F_COUNT];
     int focus;
@@ -114,37 +121,6 @@ static void draw(ui_app *app, ui_screen *s, int full)
     snprintf(s->info, sizeof s->info, "%s", _("Enter saves, Esc cancels; dates as DD/MM/YYYY"));
 }
 
-/* Check every field; on a problem say which and put the focus there. */
-static int check(ui_app *app, form *fm, td_day *done, long long *qty)
-{
-    char *d = ui_input_text(&fm->in[F_DONE]), *q = ui_input_text(&fm->in[F_QTY]);
-    int bad = -1;
-    str_trim(d);
-    str_trim(q);
-    *done = TD_NO_DAY;
-    *qty = -1;
-    if (*d && day_parse(d, done) != 0) {
-        ui_message(app, 1, _("Not a date: \"%s\"; type it as DD/MM/YYYY, such as 20/08/2025"), d);
-        bad = F_DONE;
-    } else if (*d && *done > app->today) {
-        ui_message(app, 1, _("The done date %s is in the future"), d);
-        bad = F_DONE;
-    } else if (*d && fm->status != ST_DONE) {
-        ui_message(
-            app, 1, "%s",
-            _("A done date goes with the status \"done\": change the status or clear the date"));
-        bad = F_DONE;
-    } else if (*q && (str_to_long(q, qty) != 0 || *qty > 1000000000LL)) {
-        ui_message(app, 1, _("The quantity must be a whole number, 0 or more: \"%s\""), q);
-        bad = F_QTY;
-    }
-    free(d);
-    free(q);
-    if (bad >= 0)
-        fm->focus = bad;
-    return bad < 0;
-}
-
 static char *field_text(form *fm, int f)
 {
     char *s = ui_input_text(&fm->in[f]);
@@ -153,34 +129,119 @@ static char *field_text(form *fm, int f)
     return t;
 }
 
-static void save(ui_app *app, form *fm)
+/* 1 when a field or the status differs from what the form opened with. */
+static int dirty(form *fm)
 {
-    td_day done;
-    long long qty;
-    if (!check(app, fm, &done, &qty))
-        return;
-    cl_item *it = &fm->cl->items[fm->i];
-    it->status = fm->status;
-    if (done == TD_NO_DAY && fm->status == ST_DONE)
-        done = app->today;
-    if (done != TD_NO_DAY)
-        day_format(done, it->done_on);
-    else
-        it->done_on[0] = '\0';
-    it->quantity = (long)qty;
-    free(it->evidence);
-    free(it->note);
-    it->evidence = field_text(fm, F_EVIDENCE);
-    it->note = field_text(fm, F_NOTE);
+    if (fm->status != fm->status0)
+        return 1;
+    for (int f = F_DONE; f < F_COUNT; f++) {
+        char *t = field_text(fm, f);
+        int same = strcmp(t, fm->text0[f]) == 0;
+        free(t);
+        if (!same)
+            return 1;
+    }
+    return 0;
+}
+
+/* A save of the form: the row typed, the row seen when it opened. */
+typedef struct form_save {
+    form *fm; /* valid while the form is on top */
+    char **cells, **seen;
     char code[48];
-    snprintf(code, sizeof code, "%s", it->item);
-    if (checklist_save(app->db, fm->cl, fm->i) != TD_OK) {
-        ui_message(app, 1, _("Not saved: %s"), db_error(app->db));
+} form_save;
+
+static void vals_free(char **v)
+{
+    if (v)
+        store_vals_free(kind_get(KIND_CHECKLIST), v);
+    free(v);
+}
+
+static void form_save_free(void *p)
+{
+    form_save *s = p;
+    vals_free(s->cells);
+    free(s);
+}
+
+static int form_run(ui_app *app, void *p, int force, edit_result *res)
+{
+    form_save *s = p;
+    edit_seen seen = {1, force, s->seen};
+    return checklist_save(app->db, s->cells, &seen, res);
+}
+
+/* The field a problem "column: message" names (-1: none). */
+static int field_of(const char *err)
+{
+    static const char *const COLS[F_COUNT] = {"status", "done_on", "quantity", "evidence", "note"};
+    for (int f = 0; err && f < F_COUNT; f++) {
+        size_t n = strlen(COLS[f]);
+        if (!strncmp(err, COLS[f], n) && err[n] == ':')
+            return f;
+    }
+    return -1;
+}
+
+static void form_saved(ui_app *app, void *p, int rc, edit_result *res)
+{
+    form_save *s = p;
+    if (rc != TD_OK && !res->conflict) {
+        int f = field_of(res->err);
+        const char *e = res->err ? res->err : "";
+        if (f >= 0) {
+            s->fm->focus = f;
+            e += strcspn(e, ":") + 2;
+        }
+        ui_message(app, 1, _("Not saved: %.*s"), (int)strcspn(e, "\n"), e);
+        return; /* the form stays open */
+    }
+    ui_pop(app); /* the form is gone */
+    ui_changed(app);
+    if (rc != TD_OK) {
+        ui_save_message(app, rc, res, s->code);
         return;
     }
-    ui_pop(app); /* fm is gone */
-    ui_changed(app);
-    ui_message(app, 0, _("Saved %s"), code);
+    ui_undo_push(app, res, s->code);
+    ui_message(app, 0, _("Saved %s"), s->code);
+}
+
+static void save(ui_app *app, form *fm)
+{
+    form_save *s = xcalloc(1, sizeof *s);
+    static const int COL[F_COUNT] = {3, 4, 5, 6, 7};
+    s->fm = fm;
+    s->cells = checklist_item_row(fm->cl, fm->i);
+    s->seen = fm->seen; /* the form's: it lives as long as the save */
+    snprintf(s->code, sizeof s->code, "%s", fm->cl->items[fm->i].item);
+    for (int f = 0; f < F_COUNT; f++) {
+        char *t = f == F_STATUS ? xstrdup(status_code(fm->status)) : field_text(fm, f);
+        kind_value_set(&s->cells[COL[f]], *t ? t : NULL);
+        free(t);
+    }
+    ui_save(app, form_run, form_saved, s, form_save_free);
+}
+
+static void discard(ui_app *app, void *ctx, int yes)
+{
+    (void)ctx;
+    if (!yes)
+        return; /* back in the form, as it was */
+    ui_pop(app);
+    ui_message(app, 0, "%s", _("Not saved: the form was closed"));
+}
+
+static void cancel(ui_app *app, form *fm)
+{
+    if (!dirty(fm)) {
+        ui_pop(app);
+        ui_message(app, 0, "%s", _("Not saved: the form was closed"));
+        return;
+    }
+    ui_ask(app, _("Unsaved changes"), _("You changed fields of this form and did not save them."),
+           _("Throw your changes away? y closes the form; n or Esc goes back to it"), discard, NULL,
+           NULL);
 }
 
 /* The date takes digits and separators, the quantity digits; the other
@@ -209,8 +270,7 @@ static void key(ui_app *app, ui_screen *s, ui_act act, ui_key k)
         save(app, fm);
         return;
     case ACT_CANCEL:
-        ui_pop(app);
-        ui_message(app, 0, "%s", _("Not saved: the form was closed"));
+        cancel(app, fm);
         return;
     case ACT_NEXT_FIELD:
         fm->focus = (fm->focus + 1) % F_COUNT;
@@ -244,8 +304,13 @@ static void reload(ui_app *app, ui_screen *s)
 static void destroy(ui_screen *s)
 {
     form *fm = F(s);
-    for (int f = 0; f < F_COUNT; f++)
+    for (int f = 0; f < F_COUNT; f++) {
         ui_input_free(&fm->in[f]);
+        free(fm->text0[f]);
+    }
+    if (fm->seen)
+        store_vals_free(kind_get(KIND_CHECKLIST), fm->seen);
+    free(fm->seen);
     free(fm->unit_name);
     free(fm);
 }
@@ -275,5 +340,9 @@ ui_screen *ui_form_new(ui_app *app, checklist *c, size_t i, const char *unit_nam
     ui_input_init(&fm->in[F_EVIDENCE], it->evidence, 500);
     ui_input_init(&fm->in[F_NOTE], it->note, 1000);
     fm->focus = F_EVIDENCE;
+    fm->status0 = fm->status;
+    for (int f = F_DONE; f < F_COUNT; f++)
+        fm->text0[f] = field_text(fm, f);
+    fm->seen = checklist_item_vals(c, i);
     return &fm->base;
 }

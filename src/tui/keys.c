@@ -60,6 +60,8 @@ const char *ui_key_name(ui_key k, int utf8, char *buf, size_t size)
         return "Esc";
     case ' ':
         return "Space";
+    case 127:
+        return "^?";
     default:
         break;
     }

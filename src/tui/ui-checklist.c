@@ -1,13 +1,16 @@
 /* ui-checklist.c - a commune's screen: the five tasks (NV1 ... NV5) with
  * their counts, and their items below each with status, due date, "!"
- * when overdue and quantity.  Space advances a status and saves at once;
- * x marks not applicable; e opens the edit form; [ and ] show another
- * year of the yearly items; h shows an item's history.
- * The model is checklist.h (checklist_load, checklist_save). */
+ * when overdue and quantity.  Space advances a status (up to done) and
+ * Backspace steps it back, saved at once; x marks not applicable; e opens
+ * the edit form; u undoes; [ and ] show another year of the yearly items;
+ * h shows an item's history.  The view is checklist.h; every save goes
+ * through the edit path (edit.h). */
 #include "config.h"
 
 #include "theodoi/checklist.h"
+#include "theodoi/edit.h"
 #include "theodoi/i18n.h"
+#include "theodoi/store.h"
 #include "theodoi/text.h"
 #include "theodoi/tui.h"
 #include "theodoi/util.h"
@@ -29,9 +32,16 @@ const ui_action ui_checklist_acts[] = {
     {ACT_HOME, FK(KEY_HOME), 'g', '<', N_("first row"), NULL},
     {ACT_END, FK(KEY_END), 'G', '>', N_("last row"), N_("ends")},
     {ACT_ADVANCE, ' ', 0, 0,
-     N_("advance the item's status: to do, in progress, done, to do (saved at once)"),
+     N_("advance the item's status: to do, in progress, done, and it stays done (saved at once)"),
      N_("status")},
+    {ACT_STEP_BACK, FK(KEY_BACKSPACE), UI_CTRL('H'), 127,
+     N_("step the status back: done, in progress, to do (a done date comes back with done)"),
+     N_("back a status")},
     {ACT_NA, 'x', 0, 0, N_("mark the item not applicable (again: back to to do)"), N_("n/a")},
+    {ACT_UNDO, 'u', 0, 0,
+     N_("undo your last change in this session (again: the one before), unless someone "
+        "changed the row since"),
+     N_("undo")},
     {ACT_EDIT, 'e', UI_ENTER, 0,
      N_("edit the item: status, done date, quantity, evidence, note (on a task: fold)"),
      N_("edit")},
@@ -39,7 +49,8 @@ const ui_action ui_checklist_acts[] = {
     {ACT_FOLD_ALL, 'C', 0, 0, N_("collapse or expand every task"), N_("all")},
     {ACT_PREV_YEAR, '[', 0, 0, N_("previous year of the yearly items"), NULL},
     {ACT_NEXT_YEAR, ']', 0, 0, N_("next year of the yearly items"), N_("year")},
-    {ACT_HISTORY, 'h', 0, 0, N_("history of the item: who changed what, and when"),
+    {ACT_HISTORY, 'h', 0, 0,
+     N_("history of the item: who changed what, and when (Enter on a change restores it)"),
      N_("item history")},
     {ACT_TRAINING, 't', 0, 0, N_("the commune's training: counts, targets, roster of learners"),
      N_("training")},
@@ -317,25 +328,67 @@ static void toggle_fold(ui_app *app, cscreen *c, int all)
     app->full = 1;
 }
 
-/* Save item i after a change of its status (Space, x). */
+/* A change of an item's status (Space, Backspace, x), saved at once
+ * through the edit path against the row the screen shows. */
+typedef struct item_save {
+    char **cells, **seen;
+    char code[48];
+    item_status st;
+} item_save;
+
+static void item_save_free(void *p)
+{
+    item_save *s = p;
+    const kind_def *k = kind_get(KIND_CHECKLIST);
+    if (s->cells)
+        store_vals_free(k, s->cells);
+    if (s->seen)
+        store_vals_free(k, s->seen);
+    free(s->cells);
+    free(s->seen);
+    free(s);
+}
+
+static int item_run(ui_app *app, void *p, int force, edit_result *res)
+{
+    item_save *s = p;
+    edit_seen seen = {1, force, s->seen};
+    return checklist_save(app->db, s->cells, &seen, res);
+}
+
+static void item_saved(ui_app *app, void *p, int rc, edit_result *res)
+{
+    item_save *s = p;
+    ui_changed(app);
+    if (rc != TD_OK) {
+        ui_save_message(app, rc, res, s->code);
+        return;
+    }
+    char *what = xasprintf(_("%s to \"%s\""), s->code, status_label(s->st));
+    ui_undo_push(app, res, what);
+    free(what);
+    ui_message(app, 0, _("Saved: %s is now \"%s\""), s->code, status_label(s->st));
+}
+
 static void save_status(ui_app *app, cscreen *c, long i, item_status st)
 {
     cl_item *it = &c->cl.items[i];
-    it->status = st;
-    if (st == ST_DONE && !it->done_on[0])
-        day_format(app->today, it->done_on);
-    if (st != ST_DONE)
-        it->done_on[0] = '\0';
-    char code[48];
-    snprintf(code, sizeof code, "%s", it->item);
-    if (checklist_save(app->db, &c->cl, (size_t)i) != TD_OK) {
-        ui_message(app, 1, _("Not saved: %s"), db_error(app->db));
-        load(app, c);
-        app->full = 1;
+    if (st == it->status) {
+        ui_message(app, 0,
+                   st == ST_DONE ? _("%s is done; Backspace steps its status back")
+                                 : _("%s is to do already"),
+                   it->item);
         return;
     }
-    ui_changed(app);
-    ui_message(app, 0, _("Saved: %s is now \"%s\""), code, status_label(st));
+    item_save *s = xcalloc(1, sizeof *s);
+    s->cells = checklist_item_row(&c->cl, (size_t)i);
+    s->seen = checklist_item_vals(&c->cl, (size_t)i);
+    s->st = st;
+    snprintf(s->code, sizeof s->code, "%s", it->item);
+    kind_value_set(&s->cells[3], status_code(st));
+    if (st != ST_DONE) /* a done date goes with done; it comes back with it */
+        kind_value_set(&s->cells[4], NULL);
+    ui_save(app, item_run, item_saved, s, item_save_free);
 }
 
 static void item_action(ui_app *app, cscreen *c, ui_act act, long i)
@@ -350,10 +403,12 @@ static void item_action(ui_app *app, cscreen *c, ui_act act, long i)
         free(title);
         return;
     }
-    if (!ui_may_edit(app, c->unit))
+    if (!ui_edit_allowed(app, KIND_CHECKLIST, c->unit))
         return;
     if (act == ACT_ADVANCE)
         save_status(app, c, i, status_next(it->status));
+    else if (act == ACT_STEP_BACK)
+        save_status(app, c, i, status_prev(it->status));
     else if (act == ACT_NA)
         save_status(app, c, i, it->status == ST_NA ? ST_TODO : ST_NA);
     else if (act == ACT_EDIT)
@@ -395,7 +450,11 @@ static void key(ui_app *app, ui_screen *s, ui_act act, ui_key k)
     case ACT_TRAINING:
         ui_push(app, ui_training_new(app, c->unit, c->name));
         break;
+    case ACT_UNDO:
+        ui_undo(app);
+        break;
     case ACT_ADVANCE:
+    case ACT_STEP_BACK:
     case ACT_NA:
     case ACT_EDIT:
     case ACT_HISTORY:

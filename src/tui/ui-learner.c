@@ -6,13 +6,17 @@
  * A field is free text (real Vietnamese input: input.c), digits, a
  * choice (Space and the arrows step through it; a letter jumps to the
  * next choice that starts with it) or a fixed value shown dim.  Enter
- * saves through the model (learner_save, training_set_counts), which
- * checks the row as an import would; a problem is shown as a message and
- * the focus goes to its field, the form stays open.  Esc closes. */
+ * saves through the edit path (learner_save, training_set_counts), which
+ * checks the row as an import would and refuses to overwrite a change
+ * made since the form opened (the user is asked); a problem is shown as a
+ * message and the focus goes to its field, the form stays open.  Esc
+ * closes, asking first when a field was changed. */
 #include "config.h"
 
+#include "theodoi/edit.h"
 #include "theodoi/i18n.h"
 #include "theodoi/learners.h"
+#include "theodoi/store.h"
 #include "theodoi/text.h"
 #include "theodoi/training.h"
 #include "theodoi/tui.h"
@@ -27,7 +31,8 @@
 
 const ui_action ui_fields_acts[] = {
     {ACT_SAVE, UI_ENTER, 0, 0, N_("check and save, close the form"), N_("save")},
-    {ACT_CANCEL, UI_ESC, UI_CTRL('G'), 0, N_("close without saving"), N_("cancel")},
+    {ACT_CANCEL, UI_ESC, UI_CTRL('G'), 0, N_("close without saving (asks when a field changed)"),
+     N_("cancel")},
     {ACT_NEXT_FIELD, UI_TAB, FK(KEY_DOWN), UI_CTRL('N'), N_("next field"), NULL},
     {ACT_PREV_FIELD, FK(KEY_UP), FK(KEY_BTAB), UI_CTRL('P'), N_("previous field"), N_("field")},
     {ACT_ADVANCE, ' ', 0, 0,
@@ -61,6 +66,9 @@ struct fform {
     field f[MAX_FIELDS];
     int n, focus;
     int (*save)(ui_app *app, fform *fm);   /* 1: saved, the form is gone */
+    char *value0[MAX_FIELDS];              /* the values as the form opened */
+    char **seen;                           /* the row then (NULL: none) */
+    const kind_def *k;                     /* of seen */
     char unit[16], id[48], course_was[48]; /* a learner */
     char month[8], group[48], course[48];  /* a row of counts */
     char *unit_name;
@@ -245,6 +253,45 @@ static int next_focus(const fform *fm, int i, int dir)
     return fm->focus;
 }
 
+/* The values as the form opens (to know whether Esc throws work away). */
+static void form_ready(fform *fm)
+{
+    for (int i = 0; i < fm->n; i++)
+        fm->value0[i] = value(&fm->f[i]);
+}
+
+static int dirty(const fform *fm)
+{
+    for (int i = 0; i < fm->n; i++) {
+        char *v = value(&fm->f[i]);
+        int same = fm->value0[i] && strcmp(v, fm->value0[i]) == 0;
+        free(v);
+        if (!same)
+            return 1;
+    }
+    return 0;
+}
+
+static void discard(ui_app *app, void *ctx, int yes)
+{
+    (void)ctx;
+    if (!yes)
+        return; /* back in the form, as it was */
+    ui_pop(app);
+    ui_message(app, 0, "%s", _("Not saved: the form was closed"));
+}
+
+static void cancel(ui_app *app, fform *fm)
+{
+    if (!dirty(fm)) {
+        discard(app, NULL, 1);
+        return;
+    }
+    ui_ask(app, _("Unsaved changes"), _("You changed fields of this form and did not save them."),
+           _("Throw your changes away? y closes the form; n or Esc goes back to it"), discard, NULL,
+           NULL);
+}
+
 static void key(ui_app *app, ui_screen *s, ui_act act, ui_key k)
 {
     fform *fm = FM(s);
@@ -254,8 +301,7 @@ static void key(ui_app *app, ui_screen *s, ui_act act, ui_key k)
         fm->save(app, fm);
         return;
     case ACT_CANCEL:
-        ui_pop(app);
-        ui_message(app, 0, "%s", _("Not saved: the form was closed"));
+        cancel(app, fm);
         return;
     case ACT_NEXT_FIELD:
         fm->focus = next_focus(fm, fm->focus, 1);
@@ -284,8 +330,13 @@ static void reload(ui_app *app, ui_screen *s)
 static void destroy(ui_screen *s)
 {
     fform *fm = FM(s);
-    for (int i = 0; i < fm->n; i++)
+    for (int i = 0; i < fm->n; i++) {
         field_free(&fm->f[i]);
+        free(fm->value0[i]);
+    }
+    if (fm->seen)
+        store_vals_free(fm->k, fm->seen);
+    free(fm->seen);
     free(fm->title);
     free(fm->note);
     free(fm->last);
@@ -324,33 +375,77 @@ static char *last_change(const char *at, const char *by)
 
 enum { LF_NAME, LF_BIRTH, LF_GENDER, LF_GROUP, LF_VILLAGE, LF_COURSE, LF_STATUS };
 
-static int save_learner(ui_app *app, fform *fm)
+/* A form's save through ui_save: the form is on top while it runs. */
+typedef struct fsave {
+    fform *fm;
+    char *v[MAX_FIELDS];
+    char *id;
+} fsave;
+
+static void fsave_free(void *p)
 {
-    char *v[7];
-    for (int i = 0; i < 7; i++)
-        v[i] = value(&fm->f[i]);
+    fsave *s = p;
+    for (int i = 0; i < MAX_FIELDS; i++)
+        free(s->v[i]);
+    free(s->id);
+    free(s);
+}
+
+static fsave *fsave_new(fform *fm)
+{
+    fsave *s = xcalloc(1, sizeof *s);
+    s->fm = fm;
+    for (int i = 0; i < fm->n; i++)
+        s->v[i] = value(&fm->f[i]);
+    return s;
+}
+
+/* After a save: a problem keeps the form open with the focus on its
+ * field; otherwise the form closes (1). */
+static int fsave_end(ui_app *app, fform *fm, int rc, const edit_result *res, const char *what)
+{
+    if (rc != TD_OK && !res->conflict) {
+        show_problem(app, fm, res->err);
+        return 0;
+    }
+    ui_pop(app); /* fm is gone */
+    ui_changed(app);
+    ui_save_message(app, rc, res, what);
+    return 1;
+}
+
+static int learner_run(ui_app *app, void *p, int force, edit_result *res)
+{
+    fsave *s = p;
+    fform *fm = s->fm;
+    char **v = s->v;
     learner_form lf = {v[LF_NAME],    v[LF_BIRTH],  v[LF_GENDER], v[LF_GROUP],
                        v[LF_VILLAGE], v[LF_COURSE], v[LF_STATUS]};
-    char *err = NULL, *id = NULL, *name = xstrdup(v[LF_NAME]), *course = xstrdup(v[LF_COURSE]);
     int is_new = !fm->id[0];
-    int rc = learner_save(app->db, fm->unit, is_new ? NULL : fm->id, is_new ? NULL : fm->course_was,
-                          &lf, &id, &err);
-    for (int i = 0; i < 7; i++)
-        free(v[i]);
-    if (rc == TD_OK) {
-        ui_pop(app); /* fm is gone */
-        ui_changed(app);
+    edit_seen seen = {1, force, fm->seen};
+    xfree(&s->id);
+    return learner_save(app->db, fm->unit, is_new ? NULL : fm->id, is_new ? NULL : fm->course_was,
+                        &lf, is_new ? NULL : &seen, &s->id, res);
+}
+
+static void learner_saved(ui_app *app, void *p, int rc, edit_result *res)
+{
+    fsave *s = p;
+    int is_new = !s->fm->id[0];
+    char *what = xasprintf("%s (%s)", s->v[LF_NAME], s->id ? s->id : s->fm->id);
+    if (fsave_end(app, s->fm, rc, res, what) && rc == TD_OK) {
+        ui_undo_push(app, res, what);
         if (app->top->acts == ui_roster_acts)
-            ui_roster_goto(app, app->top, id, course);
-        ui_message(app, 0, is_new ? _("Added %s (%s)") : _("Saved %s (%s)"), name, id);
-    } else {
-        show_problem(app, fm, err);
+            ui_roster_goto(app, app->top, s->id, s->v[LF_COURSE]);
+        ui_message(app, 0, is_new ? _("Added %s (%s)") : _("Saved %s (%s)"), s->v[LF_NAME], s->id);
     }
-    free(err);
-    free(id);
-    free(name);
-    free(course);
-    return rc == TD_OK;
+    free(what);
+}
+
+static int save_learner(ui_app *app, fform *fm)
+{
+    ui_save(app, learner_run, learner_saved, fsave_new(fm), fsave_free);
+    return 0;
 }
 
 static void add_choices(td_db *db, field *f, tr_choice_kind which, const char *want)
@@ -405,30 +500,59 @@ ui_screen *ui_learner_form_new(ui_app *app, const char *unit, const char *unit_n
     for (int i = 0; i < LS__COUNT; i++)
         add_choice(st, lstatus_code((learner_status)i), lstatus_label((learner_status)i));
     choose(st, l ? lstatus_code(l->status) : NULL);
+    fm->k = kind_get(KIND_LEARNERS);
+    fm->seen = l ? learner_vals(l) : NULL;
+    form_ready(fm);
     return &fm->base;
 }
 
 /* ---- the counts of a training row ------------------------------------------- */
 
-static int save_counts(ui_app *app, fform *fm)
+/* The row of counts a training table shows, as the kind's values. */
+static char **training_row_vals(const char *unit, const char *month, const tr_row *r)
 {
+    char **v = xcalloc(10, sizeof *v);
+    const int64_t n[4] = {r->population, r->registered, r->completed, r->confirmed};
+    v[0] = xstrdup(unit);
+    v[1] = xstrdup(month);
+    v[2] = xstrdup(r->group);
+    v[3] = xstrdup(r->course);
+    for (int i = 0; i < 4; i++)
+        v[4 + i] = n[i] >= 0 ? xasprintf("%lld", (long long)n[i]) : NULL;
+    v[8] = r->updated_at[0] ? xstrdup(r->updated_at) : NULL;
+    v[9] = r->updated_by[0] ? xstrdup(r->updated_by) : NULL;
+    return v;
+}
+
+static int counts_run(ui_app *app, void *p, int force, edit_result *res)
+{
+    fsave *s = p;
+    fform *fm = s->fm;
     int64_t c[4];
     for (int i = 0; i < 4; i++)
         c[i] = fm->f[i].kind == FD_FIXED ? -1 : count_of(&fm->f[i]);
-    char *err = NULL;
-    int rc = training_set_counts(app->db, fm->unit, fm->month, fm->group, fm->course, c[0], c[1],
-                                 c[2], c[3], &err);
-    if (rc == TD_OK) {
-        char *what = xasprintf("%s/%s", fm->group, fm->course);
-        ui_pop(app); /* fm is gone */
-        ui_changed(app);
+    edit_seen seen = {1, force, fm->seen};
+    return training_set_counts(app->db, fm->unit, fm->month, fm->group, fm->course, c[0], c[1],
+                               c[2], c[3], &seen, res);
+}
+
+static void counts_saved(ui_app *app, void *p, int rc, edit_result *res)
+{
+    fsave *s = p;
+    char *what = xasprintf("%s/%s", s->fm->group, s->fm->course);
+    if (fsave_end(app, s->fm, rc, res, what) && rc == TD_OK) {
+        char *undo = xasprintf(_("the counts of %s"), what);
+        ui_undo_push(app, res, undo);
+        free(undo);
         ui_message(app, 0, _("Saved the counts of %s"), what);
-        free(what);
-    } else {
-        show_problem(app, fm, err);
     }
-    free(err);
-    return rc == TD_OK;
+    free(what);
+}
+
+static int save_counts(ui_app *app, fform *fm)
+{
+    ui_save(app, counts_run, counts_saved, fsave_new(fm), fsave_free);
+    return 0;
 }
 
 static void count_field(fform *fm, const char *label, const char *column, int64_t v, int fixed)
@@ -462,37 +586,100 @@ ui_screen *ui_counts_form_new(ui_app *app, const char *unit, const char *unit_na
     count_field(fm, N_("Registered"), "registered", r->registered, r->locked);
     count_field(fm, N_("Completed"), "completed", r->completed, r->locked);
     count_field(fm, N_("Confirmed on VNeID"), "confirmed", r->confirmed, r->locked);
+    fm->k = kind_get(KIND_TRAINING);
+    fm->seen = strcmp(r->period, month) == 0 ? training_row_vals(unit, month, r) : NULL;
+    form_ready(fm);
     return &fm->base;
 }
 
 /* ---- the roster's keys on a learner ------------------------------------------- */
 
-void ui_learner_advance(ui_app *app, const char *unit, const learner *l)
-{
+/* Space and d on the roster: saved at once, against the row shown. */
+typedef struct lkey {
+    char unit[16], id[48], course[48];
+    char *name;
+    char **seen;
+    int was_confirmed;
     learner_status now;
-    char *err = NULL, *name = xstrdup(l->full_name);
-    int was_confirmed = l->status == LS_CONFIRMED;
-    if (learner_advance(app->db, unit, l->id, l->course, &now, &err) != TD_OK) {
-        ui_message(app, 1, _("Not saved: %s"), err ? err : "");
-    } else if (was_confirmed) {
-        ui_message(app, 0, _("%s is already confirmed; e changes the status"), name);
-    } else {
-        ui_changed(app); /* l is gone */
-        ui_message(app, 0, _("Saved: %s is now \"%s\""), name, lstatus_label(now));
-    }
-    free(err);
-    free(name);
+} lkey;
+
+static void lkey_free(void *p)
+{
+    lkey *s = p;
+    if (s->seen)
+        store_vals_free(kind_get(KIND_LEARNERS), s->seen);
+    free(s->seen);
+    free(s->name);
+    free(s);
 }
 
-void ui_learner_delete(ui_app *app, const char *unit, const char *id, const char *course,
-                       const char *name)
+static lkey *lkey_new(const char *unit, const learner *l)
 {
-    char *err = NULL;
-    if (learner_delete(app->db, unit, id, course, &err) != TD_OK) {
-        ui_message(app, 1, _("Not deleted: %s"), err ? err : "");
-    } else {
+    lkey *s = xcalloc(1, sizeof *s);
+    snprintf(s->unit, sizeof s->unit, "%s", unit);
+    snprintf(s->id, sizeof s->id, "%s", l->id);
+    snprintf(s->course, sizeof s->course, "%s", l->course);
+    s->name = xstrdup(l->full_name);
+    s->seen = learner_vals(l);
+    s->was_confirmed = l->status == LS_CONFIRMED;
+    return s;
+}
+
+static int advance_run(ui_app *app, void *p, int force, edit_result *res)
+{
+    lkey *s = p;
+    edit_seen seen = {1, force, s->seen};
+    return learner_advance(app->db, s->unit, s->id, s->course, &seen, &s->now, res);
+}
+
+static void advance_saved(ui_app *app, void *p, int rc, edit_result *res)
+{
+    lkey *s = p;
+    if (rc != TD_OK) {
         ui_changed(app);
-        ui_message(app, 0, _("Deleted %s (%s) from course %s"), name, id, course);
+        ui_save_message(app, rc, res, s->name);
+    } else if (s->was_confirmed) {
+        ui_message(app, 0, _("%s is already confirmed; e changes the status"), s->name);
+    } else {
+        char *what = xasprintf("%s (%s) %s", s->name, s->id, lstatus_label(s->now));
+        ui_undo_push(app, res, what);
+        free(what);
+        ui_changed(app);
+        ui_message(app, 0, _("Saved: %s is now \"%s\""), s->name, lstatus_label(s->now));
     }
-    free(err);
+}
+
+void ui_learner_advance(ui_app *app, const char *unit, const learner *l)
+{
+    ui_save(app, advance_run, advance_saved, lkey_new(unit, l), lkey_free);
+}
+
+static int delete_run(ui_app *app, void *p, int force, edit_result *res)
+{
+    lkey *s = p;
+    edit_seen seen = {1, force, s->seen};
+    return learner_delete(app->db, s->unit, s->id, s->course, &seen, res);
+}
+
+static void delete_saved(ui_app *app, void *p, int rc, edit_result *res)
+{
+    lkey *s = p;
+    ui_changed(app);
+    if (rc != TD_OK) {
+        const char *e = res->err && *res->err ? res->err : _("unknown error");
+        if (res->conflict)
+            ui_message(app, 1, _("Not deleted: %s keeps the change of %s"), s->name, res->by);
+        else
+            ui_message(app, 1, _("Not deleted: %s"), e);
+        return;
+    }
+    char *what = xasprintf(_("deleting %s (%s) from course %s"), s->name, s->id, s->course);
+    ui_undo_push(app, res, what);
+    free(what);
+    ui_message(app, 0, _("Deleted %s (%s) from course %s"), s->name, s->id, s->course);
+}
+
+void ui_learner_delete(ui_app *app, const char *unit, const learner *l)
+{
+    ui_save(app, delete_run, delete_saved, lkey_new(unit, l), lkey_free);
 }

@@ -46,6 +46,10 @@ const ui_action ui_roster_acts[] = {
      N_("edit")},
     {ACT_DELETE, 'd', FK(KEY_DC), 0, N_("delete the learner from the course (asks first)"),
      N_("delete")},
+    {ACT_UNDO, 'u', 0, 0,
+     N_("undo your last change in this session (again: the one before), unless someone "
+        "changed the row since"),
+     N_("undo")},
     {ACT_FILTER_NAME, '/', 0, 0,
      N_("show only the names that hold a text (case and diacritics "
         "ignored; empty: everyone)"),
@@ -314,10 +318,11 @@ static void ask_name(ui_app *app, roster *r)
 
 static void ask_delete(ui_app *app, roster *r, const learner *l)
 {
-    snprintf(r->del_id, sizeof r->del_id, "%s", l->id);
-    snprintf(r->del_course, sizeof r->del_course, "%s", l->course);
-    free(r->del_name);
-    r->del_name = xstrdup(l->full_name);
+    learner_clear(&r->del);
+    r->del = *l;
+    r->del.full_name = xstrdup(l->full_name ? l->full_name : "");
+    r->del.village = xstrdup(l->village ? l->village : "");
+    r->del.name_key = NULL;
     r->confirm = 1;
     r->base.raw_keys = 1;
     r->base.acts = ui_confirm_acts;
@@ -338,7 +343,7 @@ static void answer_delete(ui_app *app, roster *r, int yes)
         ui_message(app, 0, "%s", _("Not deleted"));
         return;
     }
-    ui_learner_delete(app, r->unit, r->del_id, r->del_course, r->del_name);
+    ui_learner_delete(app, r->unit, &r->del);
 }
 
 static void add(ui_app *app, roster *r, const learner *l)
@@ -355,7 +360,7 @@ static void edit_key(ui_app *app, roster *r, ui_act act)
         ui_message(app, 0, "%s", _("No learner under the cursor"));
         return;
     }
-    if (!ui_may_edit(app, r->unit))
+    if (!ui_edit_allowed(app, KIND_LEARNERS, r->unit))
         return;
     if (act == ACT_ADD)
         add(app, r, l);
@@ -384,6 +389,9 @@ static void key(ui_app *app, ui_screen *s, ui_act act, ui_key k)
         break;
     case ACT_FILTER_NAME:
         ask_name(app, r);
+        break;
+    case ACT_UNDO:
+        ui_undo(app);
         break;
     case ACT_FILTER_VILLAGE:
         cycle_village(app, r);
@@ -451,7 +459,7 @@ static void destroy(ui_screen *s)
     free(r->search);
     free(r->village);
     free(r->group);
-    free(r->del_name);
+    learner_clear(&r->del);
     free(r->name);
     free(r);
 }

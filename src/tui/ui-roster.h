@@ -25,8 +25,7 @@ typedef struct roster {
     ui_drawn drawn;    /* what draw() last showed of the list */
     int asking, asked; /* the name prompt is open; it answered */
     int confirm;       /* a delete waits for y/n */
-    char del_id[48], del_course[48];
-    char *del_name;
+    learner del;       /* the row the question asks about (a copy) */
     layout lay;
 } roster;
 

@@ -38,6 +38,10 @@ const ui_action ui_training_acts[] = {
         "(a row counted from the roster: only the population)"),
      N_("counts")},
     {ACT_ROSTER, 'r', 0, 0, N_("the roster of learners of the commune"), N_("roster")},
+    {ACT_UNDO, 'u', 0, 0,
+     N_("undo your last change in this session (again: the one before), unless someone "
+        "changed the row since"),
+     N_("undo")},
     {ACT_TREND, 'T', 0, 0, N_("the commune's confirmed rate over 12 months, as a chart"),
      N_("trend")},
     {ACT_REDRAW, UI_CTRL('L'), 0, 0, N_("redraw the screen"), N_("redraw")},
@@ -407,7 +411,7 @@ static void edit_counts(ui_app *app, tscreen *c)
                    _("No row to edit: the city has set no target and nothing was reported"));
         return;
     }
-    if (!ui_may_edit(app, c->unit))
+    if (!ui_edit_allowed(app, KIND_TRAINING, c->unit))
         return;
     ui_push(app, ui_counts_form_new(app, c->unit, c->name, c->month, r));
     if (r->locked)
@@ -437,6 +441,9 @@ static void key(ui_app *app, ui_screen *s, ui_act act, ui_key k)
         break;
     case ACT_TREND:
         ui_push(app, ui_trend_new(app, c->unit, c->name));
+        break;
+    case ACT_UNDO:
+        ui_undo(app);
         break;
     default:
         ui_list_nav(&c->list, act);

@@ -12,6 +12,7 @@
 #include "training-fixture.h"
 
 #include "theodoi/apply.h"
+#include "theodoi/edit.h"
 #include "theodoi/init.h"
 #include "theodoi/learners.h"
 #include "theodoi/store.h"
@@ -153,14 +154,14 @@ static void test_filters(void)
 /* A form that must be refused with message starting "col: ". */
 static void form_refused(const char *id, learner_form f, const char *col, const char *words)
 {
-    char *err = NULL;
-    CU_ASSERT_EQUAL(learner_save(db, A, id, NULL, &f, NULL, &err), TD_EINPUT);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(err);
-    CU_ASSERT_PTR_NOT_NULL(strstr(err, col));
-    CU_ASSERT_PTR_NOT_NULL(strstr(err, words));
-    if (!strstr(err, col) || !strstr(err, words))
-        fprintf(stderr, "message: %s\n", err);
-    free(err);
+    edit_result res = {0};
+    CU_ASSERT_EQUAL(learner_save(db, A, id, NULL, &f, NULL, NULL, &res), TD_EINPUT);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(res.err);
+    CU_ASSERT_PTR_NOT_NULL(strstr(res.err, col));
+    CU_ASSERT_PTR_NOT_NULL(strstr(res.err, words));
+    if (!strstr(res.err, col) || !strstr(res.err, words))
+        fprintf(stderr, "message: %s\n", res.err);
+    edit_result_free(&res);
 }
 
 static void test_form_validation(void)
@@ -196,8 +197,9 @@ static void test_form_validation(void)
 static void test_form_words_and_ids(void)
 {
     learner_form f = {"lê   văn tám", "1990", "Nữ", "cbccvc", "", "KNS-CB", "Hoàn thành"};
-    char *id1 = NULL, *id2 = NULL, *id3 = NULL, *err = NULL;
-    CU_ASSERT_EQUAL(learner_save(db, A, NULL, NULL, &f, &id1, &err), TD_OK);
+    char *id1 = NULL, *id2 = NULL, *id3 = NULL;
+    edit_result res = {0};
+    CU_ASSERT_EQUAL(learner_save(db, A, NULL, NULL, &f, NULL, &id1, &res), TD_OK);
     CU_ASSERT_STRING_EQUAL(id1, "L000001");
     learner l;
     CU_ASSERT_EQUAL_FATAL(learner_get(db, A, id1, "KNS-CB", &l), 1);
@@ -207,18 +209,18 @@ static void test_form_words_and_ids(void)
     CU_ASSERT_STRING_EQUAL(l.updated_by, td_login());
     learner_clear(&l);
     f.status = NULL; /* a new learner is registered */
-    CU_ASSERT_EQUAL(learner_save(db, A, NULL, NULL, &f, &id2, &err), TD_OK);
+    CU_ASSERT_EQUAL(learner_save(db, A, NULL, NULL, &f, NULL, &id2, &res), TD_OK);
     CU_ASSERT_STRING_EQUAL(id2, "L000002");
     CU_ASSERT_EQUAL_FATAL(learner_get(db, A, id2, "KNS-CB", &l), 1);
     CU_ASSERT_EQUAL(l.status, LS_REGISTERED);
     learner_clear(&l);
-    CU_ASSERT_EQUAL(learner_delete(db, A, id2, "KNS-CB", &err), TD_OK);
-    CU_ASSERT_EQUAL(learner_save(db, A, NULL, NULL, &f, &id3, &err), TD_OK);
+    CU_ASSERT_EQUAL(learner_delete(db, A, id2, "KNS-CB", NULL, &res), TD_OK);
+    CU_ASSERT_EQUAL(learner_save(db, A, NULL, NULL, &f, NULL, &id3, &res), TD_OK);
     CU_ASSERT_STRING_EQUAL(id3, "L000003");
     /* editing a row another clerk deleted is refused */
-    CU_ASSERT_EQUAL(learner_save(db, A, id2, "KNS-CB", &f, NULL, &err), TD_EINPUT);
-    CU_ASSERT_PTR_NOT_NULL(err);
-    free(err);
+    CU_ASSERT_EQUAL(learner_save(db, A, id2, "KNS-CB", &f, NULL, NULL, &res), TD_EINPUT);
+    CU_ASSERT_PTR_NOT_NULL(res.err);
+    edit_result_free(&res);
     free(id1);
     free(id2);
     free(id3);

@@ -110,17 +110,22 @@ static void test_status_labels(void)
     CU_ASSERT_STRING_EQUAL(status_code(ST__COUNT), "");
 }
 
-/* The space key cycles todo -> doing -> done -> todo; na -> todo. */
+/* The space key goes todo -> doing -> done and stops there; na -> todo.
+ * Backspace steps back: done -> doing -> todo. */
 static void test_status_next(void)
 {
     CU_ASSERT_EQUAL(status_next(ST_TODO), ST_DOING);
     CU_ASSERT_EQUAL(status_next(ST_DOING), ST_DONE);
-    CU_ASSERT_EQUAL(status_next(ST_DONE), ST_TODO);
+    CU_ASSERT_EQUAL(status_next(ST_DONE), ST_DONE);
     CU_ASSERT_EQUAL(status_next(ST_NA), ST_TODO);
     item_status s = ST_TODO;
-    for (int i = 0; i < 3; i++)
+    for (int i = 0; i < 5; i++)
         s = status_next(s);
-    CU_ASSERT_EQUAL(s, ST_TODO);
+    CU_ASSERT_EQUAL(s, ST_DONE);
+    CU_ASSERT_EQUAL(status_prev(ST_DONE), ST_DOING);
+    CU_ASSERT_EQUAL(status_prev(ST_DOING), ST_TODO);
+    CU_ASSERT_EQUAL(status_prev(ST_TODO), ST_TODO);
+    CU_ASSERT_EQUAL(status_prev(ST_NA), ST_TODO);
 }
 
 /* ---- overdue --------------------------------------------------------- */

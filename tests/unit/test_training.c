@@ -12,6 +12,7 @@
 #include "training-fixture.h"
 
 #include "theodoi/apply.h"
+#include "theodoi/edit.h"
 #include "theodoi/init.h"
 #include "theodoi/learners.h"
 #include "theodoi/store.h"
@@ -47,21 +48,21 @@ static void test_new_learner_confirmed_moves_count(void)
     char *id = add("Nguyễn Thị Hồng Nhung", "cbccvc", "Thôn 3", "KNS-CB", "Đã đăng ký");
     ASSERT_COUNTS(row_of(A, NOW_MONTH, "cbccvc", "KNS-CB"), 40, 2, 1, 1);
     learner_status st;
-    char *err = NULL;
-    CU_ASSERT_EQUAL(learner_advance(db, A, id, "KNS-CB", &st, &err), TD_OK);
+    edit_result res = {0};
+    CU_ASSERT_EQUAL(learner_advance(db, A, id, "KNS-CB", NULL, &st, &res), TD_OK);
     CU_ASSERT_EQUAL(st, LS_COMPLETED);
     ASSERT_COUNTS(row_of(A, NOW_MONTH, "cbccvc", "KNS-CB"), 40, 2, 2, 1);
-    CU_ASSERT_EQUAL(learner_advance(db, A, id, "KNS-CB", &st, &err), TD_OK);
+    CU_ASSERT_EQUAL(learner_advance(db, A, id, "KNS-CB", NULL, &st, &res), TD_OK);
     CU_ASSERT_EQUAL(st, LS_CONFIRMED);
     tr_row r = row_of(A, NOW_MONTH, "cbccvc", "KNS-CB");
     ASSERT_COUNTS(r, 40, 2, 2, 2);
     CU_ASSERT_STRING_EQUAL(r.pct, "5.0");
     /* one more key leaves her confirmed */
-    CU_ASSERT_EQUAL(learner_advance(db, A, id, "KNS-CB", &st, &err), TD_OK);
+    CU_ASSERT_EQUAL(learner_advance(db, A, id, "KNS-CB", NULL, &st, &res), TD_OK);
     CU_ASSERT_EQUAL(st, LS_CONFIRMED);
     ASSERT_COUNTS(row_of(A, NOW_MONTH, "cbccvc", "KNS-CB"), 40, 2, 2, 2);
     /* deleting her takes her out of the counts */
-    CU_ASSERT_EQUAL(learner_delete(db, A, id, "KNS-CB", &err), TD_OK);
+    CU_ASSERT_EQUAL(learner_delete(db, A, id, "KNS-CB", NULL, &res), TD_OK);
     ASSERT_COUNTS(row_of(A, NOW_MONTH, "cbccvc", "KNS-CB"), 40, 1, 1, 1);
     learner l;
     CU_ASSERT_EQUAL(learner_get(db, A, id, "KNS-CB", &l), 0);
@@ -75,13 +76,13 @@ static void test_last_learner_leaves(void)
     counts(A, "2026-02", "hssv", "KNS-CB", 30, 3, 2, 1);
     char *id = add("Đỗ Minh Quân", "hssv", "Thôn 1", "KNS-CB", "confirmed");
     ASSERT_COUNTS(row_of(A, NOW_MONTH, "hssv", "KNS-CB"), 30, 1, 1, 1);
-    char *err = NULL;
-    CU_ASSERT_EQUAL(learner_delete(db, A, id, "KNS-CB", &err), TD_OK);
+    edit_result res = {0};
+    CU_ASSERT_EQUAL(learner_delete(db, A, id, "KNS-CB", NULL, &res), TD_OK);
     ASSERT_COUNTS(row_of(A, NOW_MONTH, "hssv", "KNS-CB"), 30, 0, 0, 0);
     /* the past month stays as stored */
     ASSERT_COUNTS(row_of(A, "2026-02", "hssv", "KNS-CB"), 30, 3, 2, 1);
     free(id);
-    free(err);
+    edit_result_free(&res);
 }
 
 /* A person is one name: editing her renames every course row, and a
@@ -90,17 +91,18 @@ static void test_learner_edit_person_and_course(void)
 {
     char *id = add("Ngô Thị Hà", "cbccvc", "Thôn 1", "KNS-CB", "confirmed");
     learner_form more = {"Ngô Thị Hà", "1980", "nu", "cbccvc", "Thôn 1", "TTHC", "learning"};
-    char *err = NULL, *id2 = NULL;
-    CU_ASSERT_EQUAL(learner_save(db, A, id, NULL, &more, &id2, &err), TD_OK);
+    edit_result res = {0};
+    char *id2 = NULL;
+    CU_ASSERT_EQUAL(learner_save(db, A, id, NULL, &more, NULL, &id2, &res), TD_OK);
     CU_ASSERT_STRING_EQUAL(id2, id);
     free(id2);
     /* the same course twice is refused */
-    CU_ASSERT_EQUAL(learner_save(db, A, id, NULL, &more, NULL, &err), TD_EINPUT);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(err);
-    CU_ASSERT_PTR_NOT_NULL(strstr(err, "course_code: "));
-    xfree(&err);
+    CU_ASSERT_EQUAL(learner_save(db, A, id, NULL, &more, NULL, NULL, &res), TD_EINPUT);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(res.err);
+    CU_ASSERT_PTR_NOT_NULL(strstr(res.err, "course_code: "));
+    edit_result_free(&res);
     learner_form ed = {"Ngô Thị Thu Hà", "1981", "Nữ", "cbccvc", "Thôn 2", "KNS-CB", "Đã xác nhận"};
-    CU_ASSERT_EQUAL(learner_save(db, A, id, "KNS-CB", &ed, NULL, &err), TD_OK);
+    CU_ASSERT_EQUAL(learner_save(db, A, id, "KNS-CB", &ed, NULL, NULL, &res), TD_OK);
     learner l;
     CU_ASSERT_EQUAL_FATAL(learner_get(db, A, id, "TTHC", &l), 1);
     CU_ASSERT_STRING_EQUAL(l.full_name, "Ngô Thị Thu Hà");
@@ -110,7 +112,7 @@ static void test_learner_edit_person_and_course(void)
     learner_clear(&l);
     /* move the KNS-CB row to DVC */
     ed.course = "DVC";
-    CU_ASSERT_EQUAL(learner_save(db, A, id, "KNS-CB", &ed, NULL, &err), TD_OK);
+    CU_ASSERT_EQUAL(learner_save(db, A, id, "KNS-CB", &ed, NULL, NULL, &res), TD_OK);
     CU_ASSERT_EQUAL(learner_get(db, A, id, "KNS-CB", &l), 0);
     CU_ASSERT_EQUAL(learner_get(db, A, id, "DVC", &l), 1);
     CU_ASSERT_EQUAL(l.status, LS_CONFIRMED);
@@ -127,15 +129,15 @@ static void test_learner_edit_person_and_course(void)
 static void refused(const char *month, const char *group, int64_t pop, int64_t reg, int64_t comp,
                     int64_t conf, const char *col, const char *words)
 {
-    char *err = NULL;
-    int rc = training_set_counts(db, B, month, group, "KNS-CB", pop, reg, comp, conf, &err);
+    edit_result res = {0};
+    int rc = training_set_counts(db, B, month, group, "KNS-CB", pop, reg, comp, conf, NULL, &res);
     CU_ASSERT_EQUAL(rc, TD_EINPUT);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(err);
-    CU_ASSERT_EQUAL(strncmp(err, col, strlen(col)), 0);
-    CU_ASSERT_PTR_NOT_NULL(strstr(err, words));
-    if (strncmp(err, col, strlen(col)) || !strstr(err, words))
-        fprintf(stderr, "message: %s\n", err);
-    free(err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(res.err);
+    CU_ASSERT_EQUAL(strncmp(res.err, col, strlen(col)), 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(res.err, words));
+    if (strncmp(res.err, col, strlen(col)) || !strstr(res.err, words))
+        fprintf(stderr, "message: %s\n", res.err);
+    edit_result_free(&res);
 }
 
 static void test_direct_entry_rules(void)
@@ -162,16 +164,18 @@ static void test_direct_entry_roster_row(void)
 {
     free(add("Trần Văn Bình", "cbccvc", "Thôn 1", "KNS-CB", "confirmed"));
     free(add("Lê Thị Lan", "cbccvc", "Thôn 1", "KNS-CB", "registered"));
-    char *err = NULL;
-    CU_ASSERT_EQUAL(training_set_counts(db, A, NOW_MONTH, "cbccvc", "KNS-CB", 80, 5, 1, 1, &err),
-                    TD_EINPUT);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(err);
-    CU_ASSERT_PTR_NOT_NULL(strstr(err, "registered: "));
-    CU_ASSERT_PTR_NOT_NULL(strstr(err, "roster"));
-    xfree(&err);
+    edit_result res = {0};
+    CU_ASSERT_EQUAL(
+        training_set_counts(db, A, NOW_MONTH, "cbccvc", "KNS-CB", 80, 5, 1, 1, NULL, &res),
+        TD_EINPUT);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(res.err);
+    CU_ASSERT_PTR_NOT_NULL(strstr(res.err, "registered: "));
+    CU_ASSERT_PTR_NOT_NULL(strstr(res.err, "roster"));
+    edit_result_free(&res);
     ASSERT_COUNTS(row_of(A, NOW_MONTH, "cbccvc", "KNS-CB"), -1, 2, 1, 1);
-    CU_ASSERT_EQUAL(training_set_counts(db, A, NOW_MONTH, "cbccvc", "KNS-CB", 80, -1, -1, -1, &err),
-                    TD_OK);
+    CU_ASSERT_EQUAL(
+        training_set_counts(db, A, NOW_MONTH, "cbccvc", "KNS-CB", 80, -1, -1, -1, NULL, &res),
+        TD_OK);
     tr_row r = row_of(A, NOW_MONTH, "cbccvc", "KNS-CB");
     ASSERT_COUNTS(r, 80, 2, 1, 1);
     CU_ASSERT_STRING_EQUAL(r.pct, "1.3");
@@ -183,14 +187,15 @@ static void test_direct_entry_roster_row(void)
 static void test_direct_entry_role(void)
 {
     CU_ASSERT_EQUAL(store_user_put(db, td_login(), ROLE_COMMUNE, A, td_login()), TD_OK);
-    char *err = NULL;
-    CU_ASSERT_EQUAL(training_set_counts(db, B, "2026-02", "hssv", "KNS-CB", 10, 1, 0, 0, &err),
-                    TD_EINPUT);
-    CU_ASSERT_PTR_NOT_NULL(err);
-    xfree(&err);
+    edit_result res = {0};
+    CU_ASSERT_EQUAL(
+        training_set_counts(db, B, "2026-02", "hssv", "KNS-CB", 10, 1, 0, 0, NULL, &res),
+        TD_EINPUT);
+    CU_ASSERT_PTR_NOT_NULL(res.err);
+    edit_result_free(&res);
     learner_form f = {"Lê Văn Tám", "1990", "nam", "cbccvc", "", "KNS-CB", ""};
-    CU_ASSERT_EQUAL(learner_save(db, B, NULL, NULL, &f, NULL, &err), TD_EINPUT);
-    xfree(&err);
+    CU_ASSERT_EQUAL(learner_save(db, B, NULL, NULL, &f, NULL, NULL, &res), TD_EINPUT);
+    edit_result_free(&res);
     counts(A, "2026-02", "hssv", "KNS-CB", 10, 1, 0, 0);
 }
 

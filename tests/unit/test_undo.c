@@ -11,6 +11,7 @@
 #include "theodoi/batches.h"
 #include "theodoi/codes.h"
 #include "theodoi/db.h"
+#include "theodoi/edit.h"
 #include "theodoi/init.h"
 #include "theodoi/kinds.h"
 #include "theodoi/store.h"
@@ -191,7 +192,9 @@ static void test_undo_roster(void)
     char *vals[11];
     for (int i = 0; i < 11; i++)
         vals[i] = v[i] ? xstrdup(v[i]) : NULL;
-    CU_ASSERT_EQUAL(apply_edit(db, k, vals), TD_OK);
+    edit_result res = {0};
+    CU_ASSERT_EQUAL(edit_row(db, k, vals, NULL, &res), TD_OK);
+    edit_result_free(&res);
     store_vals_free(k, vals);
     CU_ASSERT_EQUAL(sync_undo(db, b3, "tester", &p), TD_EINPUT);
     CU_ASSERT(has(&p, "learners 10532|A5|KNS-CB was changed after this import"));

@@ -10,6 +10,7 @@
 #include "training-fixture.h"
 
 #include "theodoi/apply.h"
+#include "theodoi/edit.h"
 #include "theodoi/init.h"
 #include "theodoi/learners.h"
 #include "theodoi/store.h"
@@ -46,20 +47,20 @@ int teardown(void)
 void counts(const char *unit, const char *month, const char *group, const char *course, int64_t pop,
             int64_t reg, int64_t comp, int64_t conf)
 {
-    char *err = NULL;
-    int rc = training_set_counts(db, unit, month, group, course, pop, reg, comp, conf, &err);
+    edit_result res = {0};
+    int rc = training_set_counts(db, unit, month, group, course, pop, reg, comp, conf, NULL, &res);
     CU_ASSERT_EQUAL(rc, TD_OK);
-    if (err)
-        fprintf(stderr, "unexpected: %s\n", err);
-    free(err);
+    if (res.err)
+        fprintf(stderr, "unexpected: %s\n", res.err);
+    edit_result_free(&res);
 }
 
 void target(const char *year, const char *group, const char *course, const char *pct)
 {
-    char *vals[4] = {xstrdup(year), xstrdup(group), xstrdup(course), xstrdup(pct)};
-    CU_ASSERT_EQUAL(apply_edit(db, kind_get(KIND_TARGETS), vals), TD_OK);
-    for (int i = 0; i < 4; i++)
-        free(vals[i]);
+    char *vals[4] = {(char *)year, (char *)group, (char *)course, (char *)pct};
+    edit_result res = {0};
+    CU_ASSERT_EQUAL(edit_row(db, kind_get(KIND_TARGETS), vals, NULL, &res), TD_OK);
+    edit_result_free(&res);
 }
 
 /* Add a learner; returns the new id (malloc'd). */
@@ -67,11 +68,12 @@ char *add(const char *name, const char *group, const char *village, const char *
           const char *status)
 {
     learner_form f = {name, "1980", "nu", group, village, course, status};
-    char *id = NULL, *err = NULL;
-    CU_ASSERT_EQUAL(learner_save(db, A, NULL, NULL, &f, &id, &err), TD_OK);
-    if (err)
-        fprintf(stderr, "unexpected: %s\n", err);
-    free(err);
+    char *id = NULL;
+    edit_result res = {0};
+    CU_ASSERT_EQUAL(learner_save(db, A, NULL, NULL, &f, NULL, &id, &res), TD_OK);
+    if (res.err)
+        fprintf(stderr, "unexpected: %s\n", res.err);
+    edit_result_free(&res);
     return id;
 }
 
