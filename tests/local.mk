@@ -9,11 +9,13 @@
 src_libtheodoi_a_SOURCES += src/sync/init.c
 
 check_PROGRAMS += tests/unit/test_kinds tests/unit/test_sync tests/unit/test_rowpipe \
-	tests/unit/test_schema tests/unit/test_undo
+	tests/unit/test_schema tests/unit/test_undo tests/unit/test_edit
 tests_unit_test_kinds_SOURCES = tests/unit/test_kinds.c tests/unit/cu-run.c tests/unit/cu-run.h
 tests_unit_test_sync_SOURCES = tests/unit/test_sync.c tests/unit/sync-fixture.c tests/unit/sync-fixture.h \
 	tests/unit/cu-run.c tests/unit/cu-run.h
 tests_unit_test_undo_SOURCES = tests/unit/test_undo.c tests/unit/sync-fixture.c tests/unit/sync-fixture.h \
+	tests/unit/cu-run.c tests/unit/cu-run.h
+tests_unit_test_edit_SOURCES = tests/unit/test_edit.c tests/unit/sync-fixture.c tests/unit/sync-fixture.h \
 	tests/unit/cu-run.c tests/unit/cu-run.h
 tests_unit_test_rowpipe_SOURCES = tests/unit/test_rowpipe.c tests/unit/cu-run.c tests/unit/cu-run.h
 tests_unit_test_schema_SOURCES = tests/unit/test_schema.c tests/unit/cu-run.c tests/unit/cu-run.h
