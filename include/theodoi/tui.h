@@ -220,6 +220,9 @@ int ui_wrap(ui_app *app, int y, int x, int w, int max, const char *s, int attr);
 typedef void ui_answer_fn(ui_app *app, void *ctx, int yes);
 void ui_ask(ui_app *app, const char *title, const char *body, const char *question,
             ui_answer_fn *answer, void *ctx, void (*ctx_free)(void *));
+/* Esc on a form (the top screen): it closes, or, when dirty (a field was
+ * changed), a question asks first whether to throw the changes away. */
+void ui_form_close(ui_app *app, int dirty);
 /* "22/11/2026 10:05" of an ISO time ("?" when empty). */
 void ui_when(const char *iso, char *out, size_t size);
 

@@ -100,6 +100,28 @@ void ui_ask(ui_app *app, const char *title, const char *body, const char *questi
     ui_push(app, &a->base);
 }
 
+/* ---- closing a form ----------------------------------------------------- */
+
+static void discard(ui_app *app, void *ctx, int yes)
+{
+    (void)ctx;
+    if (!yes)
+        return; /* back in the form, as it was */
+    ui_pop(app);
+    ui_message(app, 0, "%s", _("Not saved: the form was closed"));
+}
+
+void ui_form_close(ui_app *app, int dirty)
+{
+    if (!dirty) {
+        discard(app, NULL, 1);
+        return;
+    }
+    ui_ask(app, _("Unsaved changes"), _("You changed fields of this form and did not save them."),
+           _("Throw your changes away? y closes the form; n or Esc goes back to it"), discard, NULL,
+           NULL);
+}
+
 /* ---- who and when ---------------------------------------------------------- */
 
 void ui_when(const char *iso, char *out, size_t size)

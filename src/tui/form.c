@@ -223,27 +223,6 @@ static void save(ui_app *app, form *fm)
     ui_save(app, form_run, form_saved, s, form_save_free);
 }
 
-static void discard(ui_app *app, void *ctx, int yes)
-{
-    (void)ctx;
-    if (!yes)
-        return; /* back in the form, as it was */
-    ui_pop(app);
-    ui_message(app, 0, "%s", _("Not saved: the form was closed"));
-}
-
-static void cancel(ui_app *app, form *fm)
-{
-    if (!dirty(fm)) {
-        ui_pop(app);
-        ui_message(app, 0, "%s", _("Not saved: the form was closed"));
-        return;
-    }
-    ui_ask(app, _("Unsaved changes"), _("You changed fields of this form and did not save them."),
-           _("Throw your changes away? y closes the form; n or Esc goes back to it"), discard, NULL,
-           NULL);
-}
-
 /* The date takes digits and separators, the quantity digits; the other
  * fields any character. */
 static int accepts(int field, ui_key k)
@@ -270,7 +249,7 @@ static void key(ui_app *app, ui_screen *s, ui_act act, ui_key k)
         save(app, fm);
         return;
     case ACT_CANCEL:
-        cancel(app, fm);
+        ui_form_close(app, dirty(fm));
         return;
     case ACT_NEXT_FIELD:
         fm->focus = (fm->focus + 1) % F_COUNT;

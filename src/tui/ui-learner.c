@@ -272,26 +272,6 @@ static int dirty(const fform *fm)
     return 0;
 }
 
-static void discard(ui_app *app, void *ctx, int yes)
-{
-    (void)ctx;
-    if (!yes)
-        return; /* back in the form, as it was */
-    ui_pop(app);
-    ui_message(app, 0, "%s", _("Not saved: the form was closed"));
-}
-
-static void cancel(ui_app *app, fform *fm)
-{
-    if (!dirty(fm)) {
-        discard(app, NULL, 1);
-        return;
-    }
-    ui_ask(app, _("Unsaved changes"), _("You changed fields of this form and did not save them."),
-           _("Throw your changes away? y closes the form; n or Esc goes back to it"), discard, NULL,
-           NULL);
-}
-
 static void key(ui_app *app, ui_screen *s, ui_act act, ui_key k)
 {
     fform *fm = FM(s);
@@ -301,7 +281,7 @@ static void key(ui_app *app, ui_screen *s, ui_act act, ui_key k)
         fm->save(app, fm);
         return;
     case ACT_CANCEL:
-        cancel(app, fm);
+        ui_form_close(app, dirty(fm));
         return;
     case ACT_NEXT_FIELD:
         fm->focus = next_focus(fm, fm->focus, 1);

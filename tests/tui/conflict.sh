@@ -12,12 +12,7 @@ export_has() { "$THEODOI" export checklist --unit "$CODE" | grep -qF -- "$1"; }
 
 open_item() {
     start 80 24 LANG=C.UTF-8
-    keys "\"$THEODOI\"" Enter
-    wait_for "Phường"
-    keys / ; typed "le thanh nghi"; keys Enter
-    wait_for "▶ Phường Lê Thanh Nghị"
-    keys Enter
-    wait_for " NV1 "
+    open_demo_commune
     keys / ; typed "NV4.3"; keys Enter
     wait_for "▶   NV4.3 [ ]"
 }

@@ -84,3 +84,14 @@ unit_code() {
 demo_db() {
     "$THEODOI" demo --no-ui >/dev/null || fail "theodoi demo --no-ui failed"
 }
+
+# open_demo_commune: the UI (started with start) on the checklist of
+# Phường Lê Thanh Nghị in the demo, found by a search without diacritics.
+open_demo_commune() {
+    keys "\"$THEODOI\"" Enter
+    wait_for "Phường"
+    keys / ; typed "le thanh nghi"; keys Enter
+    wait_for "▶ Phường Lê Thanh Nghị"
+    keys Enter
+    wait_for " NV1 "
+}

@@ -20,12 +20,7 @@ DONE=$(field NV1.1 5)
 [ "$(field NV1.1 4)" = done ] && [ -n "$DONE" ] || fail "NV1.1 is not done with a date in the demo"
 
 start 80 24 LANG=C.UTF-8
-keys "\"$THEODOI\"" Enter
-wait_for "Phường"
-keys / ; typed "le thanh nghi"; keys Enter
-wait_for "▶ Phường Lê Thanh Nghị"
-keys Enter
-wait_for " NV1 "
+open_demo_commune
 
 # three Spaces on a done item: still done, the same done date
 keys / ; typed "NV1.1"; keys Enter
