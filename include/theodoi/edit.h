@@ -51,7 +51,8 @@ void edit_changes_free(edit_change *c, size_t n);
 /* What the user saw of a row: check 0 (command line, tests): do not
  * compare; check 1 and vals NULL: the user saw no row; check 1 and vals:
  * the row as shown (k->ncols canonical values, updated_at and updated_by
- * included).  force 1: write even when the stored row differs. */
+ * included); check 2: the same but for updated_at (undo).  force 1:
+ * write even when the stored row differs. */
 typedef struct edit_seen {
     int check, force;
     char *const *vals;

@@ -256,8 +256,11 @@ void ui_undo_free(ui_app *app);
 ui_screen *ui_communes_new(ui_app *app);
 ui_screen *ui_checklist_new(ui_app *app, const char *unit, const char *name);
 ui_screen *ui_help_new(ui_app *app);
-/* The history of one checklist row; key as "UNIT|ITEM|PERIOD". */
-ui_screen *ui_history_new(ui_app *app, const char *key, const char *title);
+/* The history of one checklist row; key as "UNIT|ITEM|PERIOD", code the
+ * item's code, seen the row as the screen shows it (taken; NULL: no row):
+ * Enter on a change restores the values it left, after a yes. */
+ui_screen *ui_history_new(ui_app *app, const char *key, const char *title, const char *code,
+                          char **seen);
 
 /* The edit form of item i of a checklist (form.c): Enter saves it (a
  * transaction), closes the form and reloads the screen below. */
@@ -268,6 +271,13 @@ ui_screen *ui_form_new(ui_app *app, struct checklist *c, size_t i, const char *u
 ui_screen *ui_view_new(ui_app *app, const char *name, const char *title);
 /* Add a line: bold for titles; left (may be NULL) is a column of keys. */
 void ui_view_add(ui_screen *v, int bold, const char *left, const char *text);
+/* Make the bold lines of a view entries under a cursor (after the lines
+ * are added): Up and Down move between them, Enter calls fn(app, ctx,
+ * n) for the n-th (0-based); the view takes the key table acts and frees
+ * ctx with ctx_free (may be NULL) when it goes. */
+typedef void ui_pick_fn(ui_app *app, void *ctx, size_t nth);
+void ui_view_pick(ui_screen *v, ui_pick_fn *fn, void *ctx, void (*ctx_free)(void *),
+                  const ui_action *acts, size_t nacts);
 
 /* The training screens: a commune's group x course table for a month
  * (ui-training.c), its roster of learners (ui-roster.c; group and course
@@ -311,9 +321,9 @@ extern const size_t ui_import_nacts, ui_import_path_nacts, ui_import_confirm_nac
 
 /* Every screen's key table, for the status lines and the help screen. */
 extern const ui_action ui_communes_acts[], ui_checklist_acts[], ui_form_acts[], ui_view_acts[],
-    ui_prompt_acts[];
+    ui_prompt_acts[], ui_history_acts[];
 extern const size_t ui_communes_nacts, ui_checklist_nacts, ui_form_nacts, ui_view_nacts,
-    ui_prompt_nacts;
+    ui_prompt_nacts, ui_history_nacts;
 extern const ui_action ui_training_acts[], ui_roster_acts[], ui_trend_acts[], ui_fields_acts[];
 extern const size_t ui_training_nacts, ui_roster_nacts, ui_trend_nacts, ui_fields_nacts;
 

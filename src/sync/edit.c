@@ -102,13 +102,15 @@ static int eq(const char *a, const char *b)
     return strcmp(a ? a : "", b ? b : "") == 0;
 }
 
-/* 1 when two rows (NULL: none) are the same, updated_at and _by too. */
-static int same_row(const kind_def *k, char *const *a, char *const *b)
+/* 1 when two rows (NULL: none) are the same, updated_by too, and
+ * updated_at unless any_time. */
+static int same_row(const kind_def *k, char *const *a, char *const *b, int any_time)
 {
     if (!a || !b)
         return !a && !b;
     int ts = kind_ts_col(k);
-    return kind_same_values(k, a, b) && (ts < 0 || (eq(a[ts], b[ts]) && eq(a[ts + 1], b[ts + 1])));
+    return kind_same_values(k, a, b) &&
+           (ts < 0 || ((any_time || eq(a[ts], b[ts])) && eq(a[ts + 1], b[ts + 1])));
 }
 
 char *edit_diff(const kind_def *k, char *const *a, char *const *b, const char *arrow)
@@ -270,7 +272,7 @@ static int stored(edit_tx *t, const kind_def *k, char *const *vals, char ***old)
 
 static int seen_differs(const kind_def *k, const edit_seen *seen, char *const *old)
 {
-    return seen && seen->check && !seen->force && !same_row(k, old, seen->vals);
+    return seen && seen->check && !seen->force && !same_row(k, old, seen->vals, seen->check == 2);
 }
 
 int edit_get(edit_tx *t, const kind_def *k, char *const *key, char **out)
@@ -385,8 +387,11 @@ int edit_undo(td_db *db, const edit_change *c, size_t n, edit_result *res)
     edit_tx t;
     if (edit_begin(&t, db, "ui-undo", res) != TD_OK)
         return edit_end(&t);
+    /* the rows as the changes left them, but for updated_at: an undo
+     * stamps the row it puts back, so the change before it sees its own
+     * values with a later time */
     for (size_t i = n; i-- > 0 && t.rc == TD_OK;) {
-        edit_seen seen = {1, 0, c[i].after};
+        edit_seen seen = {2, 0, c[i].after};
         if (c[i].before)
             edit_put(&t, c[i].k, c[i].before, &seen, NULL);
         else

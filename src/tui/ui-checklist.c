@@ -398,7 +398,8 @@ static void item_action(ui_app *app, cscreen *c, ui_act act, long i)
         char *key = xasprintf("%s|%s|%s", c->unit, it->item, it->period);
         char *title = it->period[0] ? xasprintf("%s (%s), %s", it->item, it->period, c->name)
                                     : xasprintf("%s, %s", it->item, c->name);
-        ui_push(app, ui_history_new(app, key, title));
+        ui_push(app,
+                ui_history_new(app, key, title, it->item, checklist_item_vals(&c->cl, (size_t)i)));
         free(key);
         free(title);
         return;

@@ -63,7 +63,8 @@ ui_screen *ui_help_new(ui_app *app)
         {N_("Import history"), ui_batches_acts, ui_batches_nacts},
         {N_("Questions (undo a batch)"), ui_confirm_acts, ui_confirm_nacts},
         {N_("Search prompt (and text fields)"), ui_prompt_acts, ui_prompt_nacts},
-        {N_("Help and history"), ui_view_acts, ui_view_nacts},
+        {N_("Help"), ui_view_acts, ui_view_nacts},
+        {N_("History of an item (h)"), ui_history_acts, ui_history_nacts},
     };
     for (size_t i = 0; i < sizeof maps / sizeof maps[0]; i++)
         add_keys(app, v, &maps[i]);

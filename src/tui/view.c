@@ -48,6 +48,11 @@ typedef struct view {
     size_t nsegs;
     int wrapped_cols; /* the width segs were made for */
     long top;
+    /* picks: the bold lines are entries, one under a cursor (line) */
+    ui_pick_fn *pick;
+    void *pick_ctx;
+    void (*pick_free)(void *);
+    long cur;
 } view;
 
 #define V(s) ((view *)(s))
@@ -124,6 +129,35 @@ static void clamp(const ui_app *app, view *v)
         v->top = 0;
 }
 
+/* The first row of line i (its first segment). */
+static long seg_of(const view *v, long line)
+{
+    for (size_t k = 0; k < v->nsegs; k++)
+        if ((long)v->segs[k].line == line)
+            return (long)k;
+    return 0;
+}
+
+/* The next (dir 1) or previous (-1) bold line from the cursor. */
+static void pick_move(const ui_app *app, view *v, int dir)
+{
+    for (long i = v->cur + dir; i >= 0 && i < (long)v->n; i += dir)
+        if (v->lines[i].bold) {
+            v->cur = i;
+            break;
+        }
+    long first = seg_of(v, v->cur), rows = page_rows(app), last = first;
+    while (last + 1 < (long)v->nsegs && v->segs[last + 1].line == (size_t)v->cur)
+        last++;
+    /* show the entry's head and, when it fits, its lines below */
+    for (long k = last + 1; k < (long)v->nsegs && !v->lines[v->segs[k].line].bold; k++)
+        last = k;
+    if (last - v->top >= rows)
+        v->top = last - rows + 1;
+    if (first < v->top || last - first >= rows)
+        v->top = first;
+}
+
 static void draw(ui_app *app, ui_screen *s, int full)
 {
     view *v = V(s);
@@ -146,7 +180,11 @@ static void draw(ui_app *app, ui_screen *s, int full)
             x = 2 + lw;
         }
         char *piece = xasprintf("%.*s", (int)g->len, l->text + g->off);
-        ui_put(app, y, x, app->cols - x - 1, piece, l->bold ? A_BOLD | A_UNDERLINE : 0, 0);
+        int on = v->pick && (long)g->line == v->cur;
+        if (on && g->off == 0)
+            ui_put(app, y, 0, 2, ui_glyph(app, "\xe2\x96\xb6", ">"), A_BOLD, 0);
+        ui_put(app, y, x, app->cols - x - 1, piece,
+               (l->bold ? A_BOLD | A_UNDERLINE : 0) | (on ? A_REVERSE : 0), 0);
         free(piece);
     }
     snprintf(s->info, sizeof s->info, _("lines %ld-%ld of %zu"), v->nsegs ? v->top + 1 : 0,
@@ -158,6 +196,18 @@ static void key(ui_app *app, ui_screen *s, ui_act act, ui_key k)
     view *v = V(s);
     long page = page_rows(app);
     (void)k;
+    if (v->pick && (act == ACT_UP || act == ACT_DOWN)) {
+        clamp(app, v);
+        pick_move(app, v, act == ACT_UP ? -1 : 1);
+        return;
+    }
+    if (v->pick && act == ACT_OPEN && v->cur >= 0) {
+        size_t nth = 0;
+        for (long i = 0; i < v->cur; i++)
+            nth += v->lines[i].bold;
+        v->pick(app, v->pick_ctx, nth);
+        return;
+    }
     switch (act) {
     case ACT_UP:
         v->top--;
@@ -201,6 +251,8 @@ static void destroy(ui_screen *s)
         free(v->lines[i].left);
         free(v->lines[i].text);
     }
+    if (v->pick_free)
+        v->pick_free(v->pick_ctx);
     free(v->lines);
     free(v->segs);
     free(v->title);
@@ -220,5 +272,20 @@ ui_screen *ui_view_new(ui_app *app, const char *name, const char *title)
                           .resize = resize,
                           .destroy = destroy};
     v->title = xstrdup(title);
+    v->cur = -1;
     return &v->base;
+}
+
+void ui_view_pick(ui_screen *s, ui_pick_fn *fn, void *ctx, void (*ctx_free)(void *),
+                  const ui_action *acts, size_t nacts)
+{
+    view *v = V(s);
+    v->pick = fn;
+    v->pick_ctx = ctx;
+    v->pick_free = ctx_free;
+    s->acts = acts;
+    s->nacts = nacts;
+    for (size_t i = 0; i < v->n && v->cur < 0; i++)
+        if (v->lines[i].bold)
+            v->cur = (long)i;
 }

@@ -4,6 +4,7 @@
 #    Backspace steps it back to in progress, Space brings back the date;
 #  - u undoes a Space and a form edit (newest first), and says so when
 #    there is nothing left;
+#  - Enter on a change in the history restores it after a yes;
 #  - Esc on a form with a changed field asks; n goes back to the form,
 #    y closes it without saving.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/tui/lib.sh"
@@ -62,6 +63,20 @@ keys u
 wait_for "Undone: NV4.3"
 until_true is NV4.3 7 ""
 "$THEODOI" export checklist --unit "$CODE" | grep -q "Bài trên báo" && fail "undo kept the evidence"
+# h: the history; Down to the change that wrote the evidence, Enter
+# restores it after a yes; u undoes the restore
+keys h
+wait_for "History of NV4.3"
+wait_for "undone on screen"
+keys Down Enter
+wait_for "Restore NV4.3"
+wait_for "Bài trên báo Hải Phòng"
+keys y
+wait_for "Restored: NV4.3"
+until_true is NV4.3 7 "Bài trên báo Hải Phòng"
+keys u
+wait_for "Undone: NV4.3"
+until_true is NV4.3 7 ""
 # back to when the UI opened: nothing more of this UI to undo
 keys u u u
 wait_for "Nothing to undo"

@@ -236,6 +236,33 @@ static void test_undo_edit(void)
     vals_free(seen);
 }
 
+/* Two edits undone newest first, each at a later time: the undo of the
+ * first one is not refused because the undo of the second stamped the
+ * row. */
+static void test_undo_chain(void)
+{
+    CU_ASSERT_PTR_NOT_NULL_FATAL(db);
+    char *a[10] = {"10532", "NV1.1", NULL, "doing", NULL, NULL, "Số 1"};
+    char *b[10] = {"10532", "NV1.1", NULL, "done", "20/08/2025", NULL, "Số 1"};
+    edit_result r1 = {0}, r2 = {0}, u = {0};
+    setenv("THEODOI_NOW", "2026-11-22T10:01:00+07:00", 1);
+    CU_ASSERT_EQUAL(checklist_save(db, a, NULL, &r1), TD_OK);
+    setenv("THEODOI_NOW", "2026-11-22T10:02:00+07:00", 1);
+    CU_ASSERT_EQUAL(checklist_save(db, b, NULL, &r2), TD_OK);
+    setenv("THEODOI_NOW", "2026-11-22T10:03:00+07:00", 1);
+    CU_ASSERT_EQUAL(edit_undo(db, r2.chg, r2.nchg, &u), TD_OK);
+    setenv("THEODOI_NOW", "2026-11-22T10:04:00+07:00", 1);
+    CU_ASSERT_EQUAL(edit_undo(db, r1.chg, r1.nchg, &u), TD_OK);
+    setenv("THEODOI_NOW", "2026-11-22T10:00:00+07:00", 1);
+    const kind_def *k = kind_get(KIND_CHECKLIST);
+    char *key[10] = {"10532", "NV1.1"}, *v[10] = {0};
+    CU_ASSERT_EQUAL(store_row_get(db, k, key, v, NULL), 0); /* as before: no row */
+    store_vals_free(k, v);
+    edit_result_free(&r1);
+    edit_result_free(&r2);
+    edit_result_free(&u);
+}
+
 /* Leaving done and coming back keeps the earlier done date (from the
  * audit trail), unless another one is typed. */
 static void test_done_date_comes_back(void)
@@ -275,6 +302,7 @@ int main(void)
         {"the edit path and import refuse the same rows", test_both_refuse},
         {"a row changed since it was seen is not overwritten", test_conflict},
         {"undo of an edit, refused after another change", test_undo_edit},
+        {"undo of two edits at later times", test_undo_chain},
         {"a done date comes back with done", test_done_date_comes_back},
     };
     int f = CU_RUN("edit", suite_init, suite_clean, setup, teardown, tests);
