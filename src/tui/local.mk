@@ -3,7 +3,7 @@
 # the screens are part of the program.
 src_libtheodoi_a_SOURCES += src/tui/list.c src/tui/input.c
 src_theodoi_SOURCES += src/tui/app.c src/tui/keys.c src/tui/draw.c \
-	src/tui/prompt.c src/tui/view.c src/tui/form.c src/tui/fields.c src/tui/edits.c \
+	src/tui/prompt.c src/tui/view.c src/tui/form.c src/tui/fields.c src/tui/fform.c src/tui/fform.h src/tui/edits.c \
 	src/tui/ui-communes.c src/tui/ui-checklist.c src/tui/ui-help.c \
 	src/tui/ui-history.c
 

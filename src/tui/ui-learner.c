@@ -1,16 +1,11 @@
-/* ui-learner.c - the small forms of the training screens, made of one
- * form of fields: a learner of the roster (full name, birth year,
- * gender, group, village, course, status) and the counts of one row of
- * the training table (population, registered, completed, confirmed).
- *
- * A field is free text (real Vietnamese input: input.c), digits, a
- * choice (Space and the arrows step through it; a letter jumps to the
- * next choice that starts with it) or a fixed value shown dim.  Enter
- * saves through the edit path (learner_save, training_set_counts), which
- * checks the row as an import would and refuses to overwrite a change
- * made since the form opened (the user is asked); a problem is shown as a
- * message and the focus goes to its field, the form stays open.  Esc
- * closes, asking first when a field was changed. */
+/* ui-learner.c - the small forms of the training screens, made with the
+ * form framework (fform.h): a learner of the roster (full name, birth
+ * year, gender, group, village, course, status) and the counts of one row
+ * of the training table (population, registered, completed, confirmed);
+ * and the roster's keys on a learner.  Every save goes through the edit
+ * path (learner_save, training_set_counts, learner_advance,
+ * learner_delete), which checks the row as an import would and refuses to
+ * overwrite a change made since it was shown (the user is asked). */
 #include "config.h"
 
 #include "theodoi/edit.h"
@@ -21,6 +16,8 @@
 #include "theodoi/training.h"
 #include "theodoi/tui.h"
 #include "theodoi/util.h"
+
+#include "fform.h"
 
 #include <curses.h>
 #include <stdio.h>
@@ -45,354 +42,9 @@ const ui_action ui_fields_acts[] = {
 };
 const size_t ui_fields_nacts = sizeof ui_fields_acts / sizeof ui_fields_acts[0];
 
-enum { FD_TEXT, FD_DIGITS, FD_CHOICE, FD_FIXED };
-enum { MAX_FIELDS = 8 };
-
-typedef struct field {
-    const char *label;  /* msgid */
-    const char *column; /* the column its problems name */
-    int kind;
-    ui_input in; /* FD_TEXT, FD_DIGITS */
-    size_t first;
-    char **codes, **names; /* FD_CHOICE */
-    size_t n, cur;
-    char *fixed; /* FD_FIXED */
-} field;
-
-typedef struct fform fform;
-struct fform {
-    ui_screen base;
-    char *title, *note, *last;
-    field f[MAX_FIELDS];
-    int n, focus;
-    int (*save)(ui_app *app, fform *fm);   /* 1: saved, the form is gone */
-    char *value0[MAX_FIELDS];              /* the values as the form opened */
-    char **seen;                           /* the row then (NULL: none) */
-    const kind_def *k;                     /* of seen */
-    char unit[16], id[48], course_was[48]; /* a learner */
-    char month[8], group[48], course[48];  /* a row of counts */
-    char *unit_name;
-};
-
-#define FM(s) ((fform *)(s))
-
-/* ---- fields ------------------------------------------------------------- */
-
-static field *add_field(fform *fm, const char *label, const char *column, int kind)
-{
-    field *f = &fm->f[fm->n++];
-    f->label = label;
-    f->column = column;
-    f->kind = kind;
-    return f;
-}
-
-static void add_choice(field *f, const char *code, const char *name)
-{
-    f->codes = xrealloc(f->codes, (f->n + 1) * sizeof *f->codes);
-    f->names = xrealloc(f->names, (f->n + 1) * sizeof *f->names);
-    f->codes[f->n] = xstrdup(code);
-    f->names[f->n++] = xstrdup(name);
-}
-
-static void choose(field *f, const char *code)
-{
-    for (size_t i = 0; code && i < f->n; i++)
-        if (strcmp(f->codes[i], code) == 0)
-            f->cur = i;
-}
-
-/* A field's value: the code of a choice, the trimmed text (malloc'd). */
-static char *value(const field *f)
-{
-    if (f->kind == FD_CHOICE)
-        return xstrdup(f->n ? f->codes[f->cur] : "");
-    if (f->kind == FD_FIXED)
-        return xstrdup(f->fixed ? f->fixed : "");
-    char *s = ui_input_text(&f->in), *t = xstrdup(str_trim(s));
-    free(s);
-    return t;
-}
-
-/* A count typed in a field: -1 when empty. */
-static int64_t count_of(const field *f)
-{
-    char *s = value(f);
-    long long v = -1;
-    if (*s && str_to_long(s, &v) != 0)
-        v = -2; /* digits only: cannot happen */
-    free(s);
-    return v;
-}
-
-static void field_free(field *f)
-{
-    ui_input_free(&f->in);
-    for (size_t i = 0; i < f->n; i++) {
-        free(f->codes[i]);
-        free(f->names[i]);
-    }
-    free(f->codes);
-    free(f->names);
-    free(f->fixed);
-}
-
-/* Show the first problem of a save and put the focus on its field. */
-static void show_problem(ui_app *app, fform *fm, const char *err)
-{
-    const char *e = err && *err ? err : _("unknown error");
-    for (int i = 0; i < fm->n; i++) {
-        size_t cl = strlen(fm->f[i].column);
-        if (strncmp(e, fm->f[i].column, cl) == 0 && e[cl] == ':' && e[cl + 1] == ' ') {
-            if (fm->f[i].kind != FD_FIXED)
-                fm->focus = i;
-            e += cl + 2; /* the focus shows the field */
-            break;
-        }
-    }
-    ui_message(app, 1, _("Not saved: %.*s"), (int)strcspn(e, "\n"), e);
-}
-
-/* ---- drawing -------------------------------------------------------------- */
-
-static int label_width(const ui_app *app, const fform *fm)
-{
-    int w = 0;
-    for (int i = 0; i < fm->n; i++)
-        if (text_width(_(fm->f[i].label)) > w)
-            w = text_width(_(fm->f[i].label));
-    w += 2;
-    return w > app->cols * 2 / 5 ? app->cols * 2 / 5 : w;
-}
-
-static void draw_field(ui_app *app, fform *fm, int i, int y, int lw)
-{
-    field *f = &fm->f[i];
-    int focus = fm->focus == i, x = 2 + lw;
-    ui_field_label(app, y, lw, _(f->label), focus);
-    if (f->kind == FD_TEXT || f->kind == FD_DIGITS) {
-        if (app->cols - x - 3 >= 2)
-            ui_field_input(app, y, x, app->cols - x - 3, &f->in, &f->first, focus);
-        return;
-    }
-    if (focus)
-        app->cursor_y = -1;
-    if (f->kind == FD_FIXED) {
-        ui_put(app, y, x + 1, app->cols - x - 2, f->fixed, ui_attr(app, UI_PAIR_DIM), 0);
-        return;
-    }
-    ui_field_choice(app, y, x, f->n ? f->names[f->cur] : "", focus);
-}
-
-static void draw(ui_app *app, ui_screen *s, int full)
-{
-    fform *fm = FM(s);
-    char date[16];
-    (void)full;
-    day_format_vn(app->today, date);
-    ui_header(app, fm->title, date);
-    int y = ui_body_top(app), end = y + ui_body_rows(app);
-    for (int r = y; r < end; r++)
-        ui_clear_eol(app, r, 0);
-    if (fm->note && end - y > fm->n + 1)
-        y += ui_put(app, y, 2, app->cols - 3, fm->note, A_BOLD, 0) > 0;
-    if (end - y > fm->n + 1)
-        y++;
-    int lw = label_width(app, fm);
-    for (int i = 0; i < fm->n && y < end; i++, y++)
-        draw_field(app, fm, i, y, lw);
-    if (fm->last && y + 1 < end)
-        ui_put(app, y + 1, 2, app->cols - 3, fm->last, ui_attr(app, UI_PAIR_DIM), 0);
-    snprintf(s->info, sizeof s->info, "%s",
-             _("Enter saves, Esc cancels; Tab or arrows go to the next field"));
-}
-
-/* ---- keys ------------------------------------------------------------------ */
-
-/* A letter on a choice: the next choice whose name starts with it. */
-static void choice_jump(field *f, ui_key k)
-{
-    char u[8] = {0};
-    text_utf8_encode((unsigned)k, u);
-    char *want = text_fold(u);
-    for (size_t d = 1; want && *want && d <= f->n; d++) {
-        size_t i = (f->cur + d) % f->n;
-        char *name = text_fold(f->names[i]), *code = text_fold(f->codes[i]);
-        int hit = (name && strncmp(name, want, strlen(want)) == 0) ||
-                  (code && strncmp(code, want, strlen(want)) == 0);
-        free(name);
-        free(code);
-        if (hit) {
-            f->cur = i;
-            break;
-        }
-    }
-    free(want);
-}
-
-static void choice_key(field *f, ui_key k)
-{
-    if (f->n == 0)
-        return;
-    if (k == ' ' || k == FK(KEY_RIGHT) || k == UI_CTRL('F'))
-        f->cur = (f->cur + 1) % f->n;
-    else if (k == FK(KEY_LEFT) || k == UI_CTRL('B'))
-        f->cur = (f->cur + f->n - 1) % f->n;
-    else if (k > ' ' && !(k & UI_FKEY(0)))
-        choice_jump(f, k);
-}
-
-/* The next field that takes input, from i stepping by dir. */
-static int next_focus(const fform *fm, int i, int dir)
-{
-    for (int d = 0; d < fm->n; d++) {
-        i = (i + dir + fm->n) % fm->n;
-        if (fm->f[i].kind != FD_FIXED)
-            return i;
-    }
-    return fm->focus;
-}
-
-/* The values as the form opens (to know whether Esc throws work away). */
-static void form_ready(fform *fm)
-{
-    for (int i = 0; i < fm->n; i++)
-        fm->value0[i] = value(&fm->f[i]);
-}
-
-static int dirty(const fform *fm)
-{
-    for (int i = 0; i < fm->n; i++) {
-        char *v = value(&fm->f[i]);
-        int same = fm->value0[i] && strcmp(v, fm->value0[i]) == 0;
-        free(v);
-        if (!same)
-            return 1;
-    }
-    return 0;
-}
-
-static void key(ui_app *app, ui_screen *s, ui_act act, ui_key k)
-{
-    fform *fm = FM(s);
-    field *f = &fm->f[fm->focus];
-    switch (act) {
-    case ACT_SAVE:
-        fm->save(app, fm);
-        return;
-    case ACT_CANCEL:
-        ui_form_close(app, dirty(fm));
-        return;
-    case ACT_NEXT_FIELD:
-        fm->focus = next_focus(fm, fm->focus, 1);
-        return;
-    case ACT_PREV_FIELD:
-        fm->focus = next_focus(fm, fm->focus, -1);
-        return;
-    default:
-        break;
-    }
-    if (f->kind == FD_CHOICE)
-        choice_key(f, k);
-    else if (f->kind == FD_DIGITS && k >= 0x20 && !(k & UI_FKEY(0)) && k != 127 &&
-             (k < '0' || k > '9'))
-        beep();
-    else if (f->kind != FD_FIXED)
-        ui_edit_key(&f->in, k);
-}
-
-static void reload(ui_app *app, ui_screen *s)
-{
-    (void)app;
-    (void)s;
-}
-
-static void destroy(ui_screen *s)
-{
-    fform *fm = FM(s);
-    for (int i = 0; i < fm->n; i++) {
-        field_free(&fm->f[i]);
-        free(fm->value0[i]);
-    }
-    if (fm->seen)
-        store_vals_free(fm->k, fm->seen);
-    free(fm->seen);
-    free(fm->title);
-    free(fm->note);
-    free(fm->last);
-    free(fm->unit_name);
-    free(fm);
-}
-
-static fform *form_new(const char *unit, const char *unit_name, int (*save)(ui_app *, fform *))
-{
-    fform *fm = xcalloc(1, sizeof *fm);
-    fm->base = (ui_screen){.name = N_("Form"),
-                           .acts = ui_fields_acts,
-                           .nacts = ui_fields_nacts,
-                           .draw = draw,
-                           .key = key,
-                           .reload = reload,
-                           .destroy = destroy,
-                           .raw_keys = 1};
-    snprintf(fm->unit, sizeof fm->unit, "%s", unit);
-    fm->unit_name = xstrdup(unit_name ? unit_name : unit);
-    fm->save = save;
-    return fm;
-}
-
-/* "Last change: 20/11/2026 10:00 by lan" (malloc'd), NULL when never. */
-static char *last_change(const char *at, const char *by)
-{
-    char when[32];
-    if (!at || !*at)
-        return NULL;
-    ui_date_vn(at, when, sizeof when);
-    return xasprintf(_("Last change: %s %.5s by %s"), when, strlen(at) >= 16 ? at + 11 : "", by);
-}
-
 /* ---- a learner ------------------------------------------------------------- */
 
 enum { LF_NAME, LF_BIRTH, LF_GENDER, LF_GROUP, LF_VILLAGE, LF_COURSE, LF_STATUS };
-
-/* A form's save through ui_save: the form is on top while it runs. */
-typedef struct fsave {
-    fform *fm;
-    char *v[MAX_FIELDS];
-    char *id;
-} fsave;
-
-static void fsave_free(void *p)
-{
-    fsave *s = p;
-    for (int i = 0; i < MAX_FIELDS; i++)
-        free(s->v[i]);
-    free(s->id);
-    free(s);
-}
-
-static fsave *fsave_new(fform *fm)
-{
-    fsave *s = xcalloc(1, sizeof *s);
-    s->fm = fm;
-    for (int i = 0; i < fm->n; i++)
-        s->v[i] = value(&fm->f[i]);
-    return s;
-}
-
-/* After a save: a problem keeps the form open with the focus on its
- * field; otherwise the form closes (1). */
-static int fsave_end(ui_app *app, fform *fm, int rc, const edit_result *res, const char *what)
-{
-    if (rc != TD_OK && !res->conflict) {
-        show_problem(app, fm, res->err);
-        return 0;
-    }
-    ui_pop(app); /* fm is gone */
-    ui_changed(app);
-    ui_save_message(app, rc, res, what);
-    return 1;
-}
 
 static int learner_run(ui_app *app, void *p, int force, edit_result *res)
 {
@@ -435,19 +87,19 @@ static void add_choices(td_db *db, field *f, tr_choice_kind which, const char *w
     training_choices(db, which, &list, &n);
     for (size_t i = 0; i < n; i++) {
         char *name = xasprintf("%s  %s", list[i].code, list[i].title);
-        add_choice(f, list[i].code, name);
+        fform_choice(f, list[i].code, name);
         free(name);
     }
     training_choices_free(&list, n);
     if (want && *want)
-        choose(f, want);
+        fform_choose(f, want);
 }
 
 ui_screen *ui_learner_form_new(ui_app *app, const char *unit, const char *unit_name,
                                const learner *l, const char *group, const char *course,
                                const char *village)
 {
-    fform *fm = form_new(unit, unit_name, save_learner);
+    fform *fm = fform_new(unit, unit_name, save_learner, ui_fields_acts, ui_fields_nacts);
     char by[16] = "";
     if (l) {
         snprintf(fm->id, sizeof fm->id, "%s", l->id);
@@ -455,34 +107,34 @@ ui_screen *ui_learner_form_new(ui_app *app, const char *unit, const char *unit_n
         if (l->birth_year > 0)
             snprintf(by, sizeof by, "%d", l->birth_year);
         fm->title = xasprintf(_("Learner %s: %s (%s)"), l->id, fm->unit_name, unit);
-        fm->last = last_change(l->updated_at, l->updated_by);
+        fm->last = fform_last_change(l->updated_at, l->updated_by);
     } else {
         fm->title = xasprintf(_("New learner: %s (%s)"), fm->unit_name, unit);
     }
     fm->note =
         xstrdup(_("Only what the roster needs: no ID numbers, no photos (Law 91/2025/QH15)"));
-    ui_input_init(&add_field(fm, N_("Full name"), "full_name", FD_TEXT)->in,
+    ui_input_init(&fform_field(fm, N_("Full name"), "full_name", FD_TEXT)->in,
                   l ? l->full_name : NULL, 100);
-    ui_input_init(&add_field(fm, N_("Birth year"), "birth_year", FD_DIGITS)->in, by, 4);
-    field *g = add_field(fm, N_("Gender"), "gender", FD_CHOICE);
-    add_choice(g, "", _("not given"));
-    add_choice(g, "nam", _("male"));
-    add_choice(g, "nu", _("female"));
-    add_choice(g, "khac", _("other"));
-    choose(g, l ? l->gender : NULL);
-    add_choices(app->db, add_field(fm, N_("Group"), "group_code", FD_CHOICE), TR_GROUPS,
+    ui_input_init(&fform_field(fm, N_("Birth year"), "birth_year", FD_DIGITS)->in, by, 4);
+    field *g = fform_field(fm, N_("Gender"), "gender", FD_CHOICE);
+    fform_choice(g, "", _("not given"));
+    fform_choice(g, "nam", _("male"));
+    fform_choice(g, "nu", _("female"));
+    fform_choice(g, "khac", _("other"));
+    fform_choose(g, l ? l->gender : NULL);
+    add_choices(app->db, fform_field(fm, N_("Group"), "group_code", FD_CHOICE), TR_GROUPS,
                 l ? l->group : group);
-    ui_input_init(&add_field(fm, N_("Village"), "village", FD_TEXT)->in, l ? l->village : village,
+    ui_input_init(&fform_field(fm, N_("Village"), "village", FD_TEXT)->in, l ? l->village : village,
                   100);
-    add_choices(app->db, add_field(fm, N_("Training course"), "course_code", FD_CHOICE), TR_COURSES,
-                l ? l->course : course);
-    field *st = add_field(fm, N_("Status"), "status", FD_CHOICE);
+    add_choices(app->db, fform_field(fm, N_("Training course"), "course_code", FD_CHOICE),
+                TR_COURSES, l ? l->course : course);
+    field *st = fform_field(fm, N_("Status"), "status", FD_CHOICE);
     for (int i = 0; i < LS__COUNT; i++)
-        add_choice(st, lstatus_code((learner_status)i), lstatus_label((learner_status)i));
-    choose(st, l ? lstatus_code(l->status) : NULL);
+        fform_choice(st, lstatus_code((learner_status)i), lstatus_label((learner_status)i));
+    fform_choose(st, l ? lstatus_code(l->status) : NULL);
     fm->k = kind_get(KIND_LEARNERS);
     fm->seen = l ? learner_vals(l) : NULL;
-    form_ready(fm);
+    fform_ready(fm);
     return &fm->base;
 }
 
@@ -510,7 +162,7 @@ static int counts_run(ui_app *app, void *p, int force, edit_result *res)
     fform *fm = s->fm;
     int64_t c[4];
     for (int i = 0; i < 4; i++)
-        c[i] = fm->f[i].kind == FD_FIXED ? -1 : count_of(&fm->f[i]);
+        c[i] = fm->f[i].kind == FD_FIXED ? -1 : fform_count(&fm->f[i]);
     edit_seen seen = {1, force, fm->seen};
     return training_set_counts(app->db, fm->unit, fm->month, fm->group, fm->course, c[0], c[1],
                                c[2], c[3], &seen, res);
@@ -540,7 +192,7 @@ static void count_field(fform *fm, const char *label, const char *column, int64_
     char b[24] = "";
     if (v >= 0)
         snprintf(b, sizeof b, "%lld", (long long)v);
-    field *f = add_field(fm, label, column, fixed ? FD_FIXED : FD_DIGITS);
+    field *f = fform_field(fm, label, column, fixed ? FD_FIXED : FD_DIGITS);
     if (fixed)
         f->fixed = xasprintf(_("%s (counted from the roster)"), v >= 0 ? b : "0");
     else
@@ -550,7 +202,7 @@ static void count_field(fform *fm, const char *label, const char *column, int64_
 ui_screen *ui_counts_form_new(ui_app *app, const char *unit, const char *unit_name,
                               const char *month, const tr_row *r)
 {
-    fform *fm = form_new(unit, unit_name, save_counts);
+    fform *fm = fform_new(unit, unit_name, save_counts, ui_fields_acts, ui_fields_nacts);
     (void)app;
     snprintf(fm->month, sizeof fm->month, "%s", month);
     snprintf(fm->group, sizeof fm->group, "%s", r->group);
@@ -558,7 +210,7 @@ ui_screen *ui_counts_form_new(ui_app *app, const char *unit, const char *unit_na
     fm->title = xasprintf(_("Counts of %.2s/%.4s: %s (%s)"), month + 5, month, fm->unit_name, unit);
     fm->note = xasprintf("%s / %s", r->group_title, r->course_title);
     if (strcmp(r->period, month) == 0)
-        fm->last = last_change(r->updated_at, r->updated_by);
+        fm->last = fform_last_change(r->updated_at, r->updated_by);
     else if (r->period[0])
         fm->last = xasprintf(_("The values shown come from %.2s/%.4s; saving writes %.2s/%.4s"),
                              r->period + 5, r->period, month + 5, month);
@@ -568,7 +220,7 @@ ui_screen *ui_counts_form_new(ui_app *app, const char *unit, const char *unit_na
     count_field(fm, N_("Confirmed on VNeID"), "confirmed", r->confirmed, r->locked);
     fm->k = kind_get(KIND_TRAINING);
     fm->seen = strcmp(r->period, month) == 0 ? training_row_vals(unit, month, r) : NULL;
-    form_ready(fm);
+    fform_ready(fm);
     return &fm->base;
 }
 
