@@ -1,7 +1,7 @@
 /* training.h - the data of the training screens ("Bình dân học vụ số"):
  * a commune's group x course table for one month, direct entry of the
  * counts, the confirmed-% trend of a commune or of the city, and the
- * sparkline that draws it.  The screens call the model functions; the
+ * sparkline that draws it.  The screens call the view functions; the
  * store_* functions below them are the SQL (src/store/training.c). */
 #ifndef THEODOI_TRAINING_H
 #define THEODOI_TRAINING_H

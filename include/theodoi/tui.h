@@ -5,7 +5,7 @@
  * reloads when the data changed (another process committed, or a write of
  * ours).  Each screen has a table of actions {key, alternative, label}:
  * the status lines and the help screen are made from those tables.
- * No SQL here: screens use the model (summary.h, checklist.h) and the
+ * No SQL here: screens use the views (summary.h, checklist.h) and the
  * store's headers. */
 #ifndef THEODOI_TUI_H
 #define THEODOI_TUI_H

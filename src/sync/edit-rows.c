@@ -9,7 +9,6 @@
 #include "theodoi/edit.h"
 #include "theodoi/i18n.h"
 #include "theodoi/store.h"
-#include "theodoi/training.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -118,7 +117,9 @@ int training_set_counts(td_db *db, const char *unit, const char *month, const ch
 {
     edit_result_free(res);
     char now[8];
-    training_month_now(now);
+    int y, m, d;
+    day_to_ymd(day_today(), &y, &m, &d);
+    snprintf(now, sizeof now, "%04d-%02d", y, m);
     if (!month)
         month = now;
     int64_t counts[3] = {reg, comp, conf};

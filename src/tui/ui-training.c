@@ -7,7 +7,7 @@
  * `[` and `]` show another month (rows of an earlier month are carried,
  * and the header says so); e opens the counts of a row (direct entry; a
  * row counted from the roster takes only its population); r opens the
- * roster; T the trend on a whole screen.  The model is training.h. */
+ * roster; T the trend on a whole screen.  The view is training.h. */
 #include "config.h"
 
 #include "theodoi/i18n.h"

@@ -1,5 +1,6 @@
-/* training.c (model) - a commune's training table for a month, direct
- * entry of its counts, the confirmed-% trend and its sparkline. */
+/* training.c (view) - a commune's training table for a month, the
+ * confirmed-% trend and its sparkline, the pickers' choices.  Typed
+ * counts are saved through the edit path (edit.h). */
 #include "config.h"
 
 #include "theodoi/codes.h"
@@ -8,7 +9,6 @@
 #include "theodoi/store.h"
 #include "theodoi/text.h"
 #include "theodoi/training.h"
-#include "theodoi/users.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,4 +1,4 @@
-/* checklist.c (model) - a commune's checklist: states, deadlines, overdue
+/* checklist.c (view) - a commune's checklist: states, deadlines, overdue
  * flags and per-task counts, derived from the stored rows. */
 #include "config.h"
 
