@@ -12,6 +12,7 @@
 #include "theodoi/db.h"
 #include "theodoi/edit.h"
 #include "theodoi/kinds.h"
+#include "theodoi/learners.h"
 #include "theodoi/store.h"
 #include "theodoi/sync.h"
 #include "theodoi/users.h"
@@ -296,6 +297,78 @@ static void test_done_date_comes_back(void)
     edit_result_free(&res);
 }
 
+/* The roster's edits through the edit path: a course change is one
+ * transaction (the old row goes, the new one comes, the counts follow);
+ * a learner or a row of counts changed since it was shown is not
+ * overwritten. */
+static void test_learners_and_counts(void)
+{
+    CU_ASSERT_PTR_NOT_NULL_FATAL(db);
+    CU_ASSERT_EQUAL(import1(file("l.csv", HL "10532,L000001,Lê Thu,1990,nu,cbccvc,,KNS-CB,"
+                                             "registered,2026-11-20T09:00:00+07:00,hoa\n")),
+                    TD_OK);
+    learner l;
+    CU_ASSERT_EQUAL_FATAL(learner_get(db, "10532", "L000001", "KNS-CB", &l), 1);
+    char **seen = learner_vals(&l);
+    learner_clear(&l);
+    /* someone else marks her completed */
+    CU_ASSERT_EQUAL(import1(file("l2.csv", HL "10532,L000001,Lê Thu,1990,nu,cbccvc,,KNS-CB,"
+                                              "completed,2026-11-21T09:00:00+07:00,minh\n")),
+                    TD_OK);
+    learner_form f = {"Lê Thị Thu", "1990", "nu", "cbccvc", NULL, "TTHC", "registered"};
+    edit_seen s = {1, 0, seen};
+    edit_result res = {0};
+    CU_ASSERT_EQUAL(learner_save(db, "10532", "L000001", "KNS-CB", &f, &s, NULL, &res), TD_EINPUT);
+    CU_ASSERT(res.conflict);
+    CU_ASSERT_STRING_EQUAL(res.by, "minh");
+    CU_ASSERT_EQUAL(learner_get(db, "10532", "L000001", "TTHC", &l), 0);
+    CU_ASSERT_EQUAL(learner_get(db, "10532", "L000001", "KNS-CB", &l), 1);
+    CU_ASSERT_EQUAL(l.status, LS_COMPLETED);
+    learner_clear(&l);
+    learner_status st;
+    CU_ASSERT_EQUAL(learner_advance(db, "10532", "L000001", "KNS-CB", &s, &st, &res), TD_EINPUT);
+    CU_ASSERT(res.conflict);
+    CU_ASSERT_EQUAL(learner_delete(db, "10532", "L000001", "KNS-CB", &s, &res), TD_EINPUT);
+    CU_ASSERT(res.conflict);
+    /* with a yes: the course changes in one transaction, one undo */
+    s.force = 1;
+    CU_ASSERT_EQUAL(learner_save(db, "10532", "L000001", "KNS-CB", &f, &s, NULL, &res), TD_OK);
+    CU_ASSERT_EQUAL(learner_get(db, "10532", "L000001", "KNS-CB", &l), 0);
+    CU_ASSERT_EQUAL_FATAL(learner_get(db, "10532", "L000001", "TTHC", &l), 1);
+    CU_ASSERT_STRING_EQUAL(l.full_name, "Lê Thị Thu");
+    learner_clear(&l);
+    CU_ASSERT_EQUAL(res.nchg, 2);
+    edit_result u = {0};
+    CU_ASSERT_EQUAL(edit_undo(db, res.chg, res.nchg, &u), TD_OK);
+    CU_ASSERT_EQUAL(learner_get(db, "10532", "L000001", "TTHC", &l), 0);
+    CU_ASSERT_EQUAL(learner_get(db, "10532", "L000001", "KNS-CB", &l), 1);
+    CU_ASSERT_STRING_EQUAL(l.full_name, "Lê Thu");
+    learner_clear(&l);
+    /* counts: the row of the month as shown; another save in between */
+    CU_ASSERT_EQUAL(
+        training_set_counts(db, "10532", "2026-10", "hssv", "KNS-CB", 90, 10, 5, 1, NULL, &res),
+        TD_OK);
+    char **shown = xcalloc(10, sizeof *shown);
+    const kind_def *k = kind_get(KIND_TRAINING);
+    char *key[10] = {"10532", "2026-10", "hssv", "KNS-CB"};
+    CU_ASSERT_EQUAL(store_row_get(db, k, key, shown, NULL), 1);
+    CU_ASSERT_EQUAL(import1(file("t.csv", HT "10532,2026-10,hssv,KNS-CB,90,12,6,2,"
+                                             "2026-11-23T09:00:00+07:00,minh\n")),
+                    TD_OK);
+    edit_seen ts = {1, 0, shown};
+    CU_ASSERT_EQUAL(
+        training_set_counts(db, "10532", "2026-10", "hssv", "KNS-CB", 95, 10, 5, 1, &ts, &res),
+        TD_EINPUT);
+    CU_ASSERT(res.conflict);
+    CU_ASSERT(res.changes && strstr(res.changes, "registered: 10 -> 12"));
+    store_vals_free(k, shown);
+    free(shown);
+    store_vals_free(kind_get(KIND_LEARNERS), seen);
+    free(seen);
+    edit_result_free(&res);
+    edit_result_free(&u);
+}
+
 int main(void)
 {
     static const cu_test tests[] = {
@@ -304,6 +377,8 @@ int main(void)
         {"undo of an edit, refused after another change", test_undo_edit},
         {"undo of two edits at later times", test_undo_chain},
         {"a done date comes back with done", test_done_date_comes_back},
+        {"learners and counts: conflicts, a course change in one transaction",
+         test_learners_and_counts},
     };
     int f = CU_RUN("edit", suite_init, suite_clean, setup, teardown, tests);
     if (rep_live)
