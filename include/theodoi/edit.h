@@ -36,12 +36,14 @@ typedef struct edit_change {
 /* What an edit did.  Start with one zeroed ({0}); each edit frees what
  * the result held before.  Free with edit_result_free. */
 typedef struct edit_result {
-    char *err;        /* TD_EINPUT: "column: message" lines, translated */
-    int conflict;     /* 1: a row is not the one the user saw; nothing written */
-    char *by, *at;    /* conflict: who changed the row, and when (ISO; ""
+    char *err;             /* TD_EINPUT: "column: message" lines, translated */
+    int conflict;          /* 1: a row is not the one the user saw; nothing written */
+    char *by, *at;         /* conflict: who changed the row, and when (ISO; ""
                         when the row was deleted) */
-    char *changes;    /* conflict: "column: seen -> stored" lines */
-    edit_change *chg; /* TD_OK: the rows written, in order */
+    char *changes;         /* conflict: "column: seen -> stored" lines */
+    const kind_def *k;     /* conflict: the kind of the rows below */
+    char **seen, **stored; /* conflict: copies (NULL: no row) */
+    edit_change *chg;      /* TD_OK: the rows written, in order */
     size_t nchg;
 } edit_result;
 void edit_result_free(edit_result *r);

@@ -223,6 +223,14 @@ void ui_ask(ui_app *app, const char *title, const char *body, const char *questi
 /* Esc on a form (the top screen): it closes, or, when dirty (a field was
  * changed), a question asks first whether to throw the changes away. */
 void ui_form_close(ui_app *app, int dirty);
+/* A value as the user reads it: a status word, a date DD/MM/YYYY, "-"
+ * for nothing (malloc'd); the label of a column ("Status"). */
+char *ui_value_text(const char *col, const char *v);
+const char *ui_column_label(const char *col);
+/* "Status: To do → In progress" lines where rows a and b (NULL: none)
+ * of kind k differ, keys and stamps aside (malloc'd, "" when none). */
+struct kind_def;
+char *ui_row_changes(ui_app *app, const struct kind_def *k, char *const *a, char *const *b);
 /* "22/11/2026 10:05" of an ISO time ("?" when empty). */
 void ui_when(const char *iso, char *out, size_t size);
 

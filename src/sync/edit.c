@@ -28,8 +28,29 @@ void edit_changes_free(edit_change *c, size_t n)
     free(c);
 }
 
+static char **vals_copy(const kind_def *k, char *const *v)
+{
+    if (!v)
+        return NULL;
+    char **d = xcalloc(k->ncols, sizeof *d);
+    for (size_t i = 0; i < k->ncols; i++)
+        d[i] = v[i] ? xstrdup(v[i]) : NULL;
+    return d;
+}
+
+static void vals_drop(const kind_def *k, char ***v)
+{
+    if (*v)
+        store_vals_free(k, *v);
+    xfree(v);
+}
+
 void edit_result_free(edit_result *r)
 {
+    if (r->k) {
+        vals_drop(r->k, &r->seen);
+        vals_drop(r->k, &r->stored);
+    }
     free(r->err);
     free(r->by);
     free(r->at);
@@ -161,6 +182,13 @@ static int conflict(edit_tx *t, const kind_def *k, char *const *stored, char *co
         res->at = xstrdup("");
     free(res->changes);
     res->changes = edit_diff(k, seen, stored, "->");
+    if (res->k) {
+        vals_drop(res->k, &res->seen);
+        vals_drop(res->k, &res->stored);
+    }
+    res->k = k;
+    res->seen = vals_copy(k, seen);
+    res->stored = vals_copy(k, stored);
     return t->rc = TD_EINPUT;
 }
 

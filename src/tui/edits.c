@@ -6,6 +6,8 @@
 
 #include "theodoi/edit.h"
 #include "theodoi/i18n.h"
+#include "theodoi/kinds.h"
+#include "theodoi/learners.h"
 #include "theodoi/tui.h"
 #include "theodoi/util.h"
 
@@ -122,6 +124,71 @@ void ui_form_close(ui_app *app, int dirty)
            NULL);
 }
 
+/* ---- values as the user reads them ------------------------------------------ */
+
+char *ui_value_text(const char *col, const char *v)
+{
+    if (!v || !*v)
+        return xstrdup("-");
+    item_status st;
+    learner_status ls;
+    if (!strcmp(col, "status") && status_parse(v, &st) == 0)
+        return xstrdup(status_label(st));
+    if (!strcmp(col, "status") && lstatus_parse(v, &ls) == 0)
+        return xstrdup(lstatus_label(ls));
+    if (!strcmp(col, "done_on")) {
+        char b[16];
+        ui_date_vn(v, b, sizeof b);
+        return xstrdup(b);
+    }
+    return xstrdup(v);
+}
+
+const char *ui_column_label(const char *col)
+{
+    static const struct {
+        const char *col, *label;
+    } L[] = {
+        {"status", N_("Status")},
+        {"done_on", N_("Done on")},
+        {"quantity", N_("Quantity")},
+        {"evidence", N_("Evidence")},
+        {"note", N_("Note")},
+        {"population", N_("Population")},
+        {"registered", N_("Registered")},
+        {"completed", N_("Completed")},
+        {"confirmed", N_("Confirmed on VNeID")},
+        {"full_name", N_("Full name")},
+        {"birth_year", N_("Birth year")},
+        {"gender", N_("Gender")},
+        {"group_code", N_("Group")},
+        {"village", N_("Village")},
+        {"course_code", N_("Training course")},
+    };
+    for (size_t i = 0; i < sizeof L / sizeof L[0]; i++)
+        if (!strcmp(col, L[i].col))
+            return _(L[i].label);
+    return col;
+}
+
+char *ui_row_changes(ui_app *app, const struct kind_def *k, char *const *a, char *const *b)
+{
+    strbuf s = {0};
+    sb_add(&s, "");
+    for (size_t i = 0; k && i < k->ncols; i++) {
+        const char *col = k->cols[i].name, *x = a ? a[i] : NULL, *y = b ? b[i] : NULL;
+        if ((k->cols[i].flags & COL_KEY) || k->cols[i].type == VT_TS ||
+            k->cols[i].type == VT_LOGIN || !strcmp(x ? x : "", y ? y : ""))
+            continue;
+        char *sx = ui_value_text(col, x), *sy = ui_value_text(col, y);
+        sb_addf(&s, "%s%s: %s %s %s", s.len ? "\n" : "", ui_column_label(col), sx,
+                ui_glyph(app, "\xe2\x86\x92", "->"), sy);
+        free(sx);
+        free(sy);
+    }
+    return s.s;
+}
+
 /* ---- who and when ---------------------------------------------------------- */
 
 void ui_when(const char *iso, char *out, size_t size)
@@ -182,7 +249,9 @@ void ui_save(ui_app *app, ui_save_fn *run, ui_saved_fn *done, void *ctx, void (*
     strbuf b = {0};
     sb_addf(&b, _("Someone changed this row after you opened it: %s, %s."), res.by, when);
     sb_addf(&b, "\n%s", _("What they changed (what you saw -> what is stored now):"));
-    sb_addf(&b, "\n%s", res.changes && *res.changes ? res.changes : _("(the row was deleted)"));
+    char *what = ui_row_changes(app, res.k, res.seen, res.stored);
+    sb_addf(&b, "\n%s", !res.stored ? _("(the row was deleted)") : *what ? what : res.changes);
+    free(what);
     save_ctx *s = xcalloc(1, sizeof *s);
     *s = (save_ctx){run, done, ctx, ctx_free};
     ui_ask(app, _("Changed since you opened it"), b.s,

@@ -83,38 +83,6 @@ static void keep(hist *h, char **vals, const char *at)
     e->when[e->n++] = xstrdup(at ? at : "");
 }
 
-/* A value as the user reads it: a status word, a Vietnamese date, or a
- * dash for nothing (malloc'd). */
-static char *shown(const char *col, const char *v)
-{
-    if (!v || !*v)
-        return xstrdup("-");
-    item_status st;
-    if (!strcmp(col, "status") && status_parse(v, &st) == 0)
-        return xstrdup(status_label(st));
-    if (!strcmp(col, "done_on")) {
-        char b[16];
-        ui_date_vn(v, b, sizeof b);
-        return xstrdup(b);
-    }
-    return xstrdup(v);
-}
-
-static const char *col_label(const char *col)
-{
-    if (!strcmp(col, "status"))
-        return _("Status");
-    if (!strcmp(col, "done_on"))
-        return _("Done on");
-    if (!strcmp(col, "quantity"))
-        return _("Quantity");
-    if (!strcmp(col, "evidence"))
-        return _("Evidence");
-    if (!strcmp(col, "note"))
-        return _("Note");
-    return col;
-}
-
 /* One line per field that differs between old and new. */
 static void add_changes(hist *h, char **old, char **new_)
 {
@@ -128,8 +96,8 @@ static void add_changes(hist *h, char **old, char **new_)
         const char *a = old ? old[i] : NULL, *b = new_ ? new_[i] : NULL;
         if (!strcmp(a ? a : "", b ? b : ""))
             continue;
-        char *sa = shown(col, a), *sb = shown(col, b);
-        char *line = xasprintf("%s: %s %s %s", col_label(col), sa,
+        char *sa = ui_value_text(col, a), *sb = ui_value_text(col, b);
+        char *line = xasprintf("%s: %s %s %s", ui_column_label(col), sa,
                                ui_glyph(h->app, "\xe2\x86\x92", "->"), sb);
         ui_view_add(h->view, 0, "", line);
         free(line);
