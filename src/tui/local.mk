@@ -12,7 +12,8 @@ tests_unit_test_widgets_SOURCES = tests/unit/test_widgets.c tests/unit/cu-run.c 
 
 # tmux tests of the real program (skipped when tmux is missing).
 TUI_TESTS += tests/tui/smoke.sh tests/tui/edit.sh tests/tui/ascii.sh tests/tui/live.sh \
-	tests/tui/narrow.sh tests/tui/resize.sh tests/tui/bytes.sh tests/tui/conflict.sh tests/tui/undo.sh
+	tests/tui/narrow.sh tests/tui/resize.sh tests/tui/bytes.sh tests/tui/conflict.sh tests/tui/undo.sh \
+	tests/tui/conflict-roster.sh
 EXTRA_DIST += $(TUI_TESTS) tests/tui/lib.sh
 
 # The training screens: the table of a commune, its roster, the trend, their forms.
