@@ -67,6 +67,7 @@ static void test_new_learner_confirmed_moves_count(void)
     learner l;
     CU_ASSERT_EQUAL(learner_get(db, A, id, "KNS-CB", &l), 0);
     free(id);
+    edit_result_free(&res);
 }
 
 /* The last learner of a group and course leaves: this month's counts
@@ -120,6 +121,7 @@ static void test_learner_edit_person_and_course(void)
     ASSERT_COUNTS(row_of(A, NOW_MONTH, "cbccvc", "DVC"), -1, 1, 1, 1);
     ASSERT_COUNTS(row_of(A, NOW_MONTH, "cbccvc", "TTHC"), -1, 1, 0, 0);
     free(id);
+    edit_result_free(&res);
 }
 
 /* ---- direct entry -------------------------------------------------------- */
@@ -181,6 +183,7 @@ static void test_direct_entry_roster_row(void)
     CU_ASSERT_STRING_EQUAL(r.pct, "1.3");
     /* last month's row of the same pair is not derived: typed freely */
     counts(A, "2026-02", "cbccvc", "KNS-CB", 80, 7, 3, 1);
+    edit_result_free(&res);
 }
 
 /* A commune login edits its own commune only. */
